@@ -1,0 +1,38 @@
+import type { ArticleContent } from './content.js';
+
+/** Imperative requests to the article decider. Data only; the shell fills in looked-up facts. */
+export type ArticleCommand =
+  | { readonly type: 'DraftArticle'; readonly data: { readonly articleId: string; readonly content: ArticleContent } }
+  | { readonly type: 'ReviseArticle'; readonly data: { readonly content: ArticleContent } }
+  | { readonly type: 'SubmitArticle'; readonly data: Record<string, never> }
+  | { readonly type: 'RequestChanges'; readonly data: { readonly notes: string } }
+  | {
+      readonly type: 'VerifyArticle';
+      readonly data: {
+        readonly checklist: { readonly sourcesChecked: boolean; readonly quotesAttributed: boolean };
+        readonly notes?: string;
+      };
+    }
+  /** `slug` is reserved by the shell (unique across articles) before the command is decided. */
+  | { readonly type: 'ScheduleArticle'; readonly data: { readonly publishAt: string } }
+  | { readonly type: 'UnscheduleArticle'; readonly data: Record<string, never> }
+  | { readonly type: 'PublishArticle'; readonly data: { readonly slug: string } }
+  /** Issued by the scheduler (system actor) once the scheduled time has come. */
+  | { readonly type: 'PublishScheduledArticle'; readonly data: { readonly slug: string } }
+  | { readonly type: 'CorrectArticle'; readonly data: { readonly note: string; readonly slug: string } }
+  | {
+      readonly type: 'UnpublishArticle';
+      readonly data: { readonly mode: 'withdraw' | 'takedown'; readonly reason: string; readonly notice?: string };
+    }
+  /** `target` is the related article as the shell found it (null: no such article). */
+  | {
+      readonly type: 'LinkRelated';
+      readonly data: {
+        readonly relatedArticleId: string;
+        readonly afterBlock?: number;
+        readonly target: { readonly exists: boolean };
+      };
+    }
+  | { readonly type: 'UnlinkRelated'; readonly data: { readonly relatedArticleId: string } };
+
+export type ArticleCommandType = ArticleCommand['type'];
