@@ -13,9 +13,13 @@ export type ArticleCommand =
         readonly notes?: string;
       };
     }
-  /** `slug` is reserved by the shell (unique across articles) before the command is decided. */
+  /** `publishAt`: ISO 8601 date-time with an explicit offset or Z, strictly in the future. */
   | { readonly type: 'ScheduleArticle'; readonly data: { readonly publishAt: string } }
   | { readonly type: 'UnscheduleArticle'; readonly data: Record<string, never> }
+  /**
+   * `slug` (here, in PublishScheduledArticle and in CorrectArticle) is reserved by the shell,
+   * unique across articles, before the command is decided; once an article has a slug it must be that one.
+   */
   | { readonly type: 'PublishArticle'; readonly data: { readonly slug: string } }
   /** Issued by the scheduler (system actor) once the scheduled time has come. */
   | { readonly type: 'PublishScheduledArticle'; readonly data: { readonly slug: string } }
@@ -24,7 +28,7 @@ export type ArticleCommand =
       readonly type: 'UnpublishArticle';
       readonly data: { readonly mode: 'withdraw' | 'takedown'; readonly reason: string; readonly notice?: string };
     }
-  /** `target` is the related article as the shell found it (null: no such article). */
+  /** `target` is what the shell found when it looked the related article up. */
   | {
       readonly type: 'LinkRelated';
       readonly data: {
