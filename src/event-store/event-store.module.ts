@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { EVENT_STORE, type EventStore } from './event-store.port.js';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
+import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
+
+export const EMBEDDED_STORE_FILE = 'events.sqlite';
+
+/** EventStoreDB when a connection string is configured, otherwise the embedded SQLite store. */
+export function openEventStore(config: AppConfig, logger = new Logger('EventStore')): EventStore {
+  if (config.eventStoreConnectionString !== undefined) {
+    logger.log({ msg: 'Using EventStoreDB', connection: redact(config.eventStoreConnectionString) });
+    return EventStoreDbEventStore.fromConnectionString(config.eventStoreConnectionString);
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = path.join(config.dataDir, EMBEDDED_STORE_FILE);
+  logger.log({ msg: 'Using the embedded event store', file, synchronous: config.sqliteSynchronous });
+  return SqliteEventStore.open({ path: file, synchronous: config.sqliteSynchronous });
+}
+
+function redact(connectionString: string): string {
+  return connectionString.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+/** Closes the store after every other shutdown hook has stopped using it. */
+@Injectable()
+class EventStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openEventStore(config) },
+    EventStoreCloser,
+  ],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule {}
