@@ -1,5 +1,30 @@
-import { Module } from '@nestjs/common';
-import { HealthController } from './health/health.controller.js';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ArticlesModule, type ArticlesModuleOptions } from './articles/articles.module.js';
+import { AuthModule } from './auth/index.js';
+import { type AppConfig, ConfigModule } from './config/index.js';
+import { EventStoreModule } from './event-store/event-store.module.js';
+import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/index.js';
 
-@Module({ controllers: [HealthController] })
-export class AppModule {}
+export interface AppModuleOptions {
+  readonly logger?: Logger;
+  readonly articles?: ArticlesModuleOptions;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(options.logger),
+        AuthModule.forRoot(),
+        HealthModule,
+        EventStoreModule,
+        ArticlesModule.forRoot(options.articles),
+      ],
+    };
+  }
+}

@@ -1,13 +1,19 @@
-import 'reflect-metadata';
-import { Test } from '@nestjs/testing';
-import request from 'supertest';
-import { AppModule } from '../../src/app.module.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
-test('health', async () => {
-  const mod = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = mod.createNestApplication();
-  await app.init();
-  const res = await request(app.getHttpServer()).get('/health');
-  expect(res.status).toBe(200);
-  await app.close();
+describe('the application', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  test('/health answers without a token', async () => {
+    const res = await t.anonymous().get('/health').expect(200);
+    expect(res.body.status).toBe('ok');
+  });
+
+  test('/docs-json describes the article API', async () => {
+    const res = await t.anonymous().get('/docs-json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/articles', '/v1/articles/{id}/publish']));
+  });
 });

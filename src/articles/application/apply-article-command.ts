@@ -1,0 +1,26 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import type { ArticleCommand } from '../domain/commands.js';
+import { ArticleCommandHandler, ArticleCommandMessage } from './article-command.js';
+import type { CommandEnvelope } from './command-envelope.js';
+
+/**
+ * For actions whose domain command is fully given by the request (draft, revise, submit,
+ * request changes, verify, schedule, unschedule, unpublish, unlink). Actions that must look
+ * something up first (a slug to reserve, a related article to find) have their own message.
+ */
+export class ApplyArticleCommand extends ArticleCommandMessage {
+  constructor(
+    articleId: string,
+    readonly command: ArticleCommand,
+    envelope: CommandEnvelope,
+  ) {
+    super(articleId, envelope);
+  }
+}
+
+@CommandHandler(ApplyArticleCommand)
+export class ApplyArticleCommandHandler extends ArticleCommandHandler<ApplyArticleCommand> {
+  protected toDomain({ command }: ApplyArticleCommand): ArticleCommand {
+    return command;
+  }
+}

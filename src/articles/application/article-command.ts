@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { Command, type ICommandHandler } from '@nestjs/cqrs';
+import type { ArticleCommand } from '../domain/commands.js';
+import type { ArticleState } from '../domain/state.js';
+import { ArticleCommandExecutor, type ExecutedArticleCommand } from './article-command-executor.js';
+import type { CommandEnvelope } from './command-envelope.js';
+
+/** A command on one article, as dispatched on the CommandBus. Each action subclasses it. */
+export abstract class ArticleCommandMessage extends Command<ExecutedArticleCommand> {
+  constructor(
+    readonly articleId: string,
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The thin shell every article handler is: turn the message into the domain command (looking
+ * up what the domain needs to know), then read → decide → append through the executor.
+ */
+@Injectable()
+export abstract class ArticleCommandHandler<M extends ArticleCommandMessage> implements ICommandHandler<ArticleCommandMessage> {
+  constructor(protected readonly executor: ArticleCommandExecutor) {}
+
+  execute(message: M): Promise<ExecutedArticleCommand> {
+    return this.executor.execute(message.articleId, message.envelope, (state) => this.toDomain(message, state));
+  }
+
+  protected abstract toDomain(message: M, state: ArticleState | null): ArticleCommand | Promise<ArticleCommand>;
+}

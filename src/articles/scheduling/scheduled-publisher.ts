@@ -1,0 +1,147 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore, type Subscription } from '../../event-store/event-store.port.js';
+import { ARTICLE_CATEGORY, articleIdFromStream } from '../application/article-stream.js';
+import { CLOCK, type Clock } from '../application/clock.js';
+import type { CommandEnvelope } from '../application/command-envelope.js';
+import { nameBasedId } from '../application/deterministic-ids.js';
+import type { Actor } from '../domain/actor.js';
+import { PublishArticle } from '../publishing/publish-article.command.js';
+
+export const SCHEDULER_OPTIONS = Symbol('SchedulerOptions');
+export interface SchedulerOptions {
+  readonly enabled: boolean;
+  readonly tickMs: number;
+}
+
+export const SCHEDULER_ACTOR: Actor = { id: 'system:scheduler', displayName: 'Redaksi scheduler', roles: [], system: true };
+
+interface DueEntry {
+  readonly publishAt: number;
+  readonly scheduledRevision: bigint;
+  readonly scheduledEventId: string;
+  attempts: number;
+  notBefore: number;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Publishes scheduled articles when their time comes. It learns schedules from the log (a
+ * catch-up subscription from the start), so a schedule made before a restart, or missed
+ * while the server was down, is published after start. Each publication's command id is
+ * derived from the schedule event, so a repeat (another instance, a retry) writes once.
+ */
+@Injectable()
+export class ScheduledPublisher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ScheduledPublisher.name);
+  private readonly due = new Map<string, DueEntry>();
+  private subscription: Subscription | undefined;
+  private following: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private caughtUp = false;
+  private markCaughtUp: () => void = () => undefined;
+  private readonly caughtUpSignal = new Promise<void>((resolve) => (this.markCaughtUp = resolve));
+  private ticking: Promise<void> | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SCHEDULER_OPTIONS) private readonly options: SchedulerOptions,
+    private readonly commands: CommandBus,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.enabled) return;
+    this.subscription = this.store.subscribeToAll({
+      fromPosition: 'start',
+      filter: { on: 'streamName', prefixes: [`${ARTICLE_CATEGORY}-`] },
+    });
+    this.following = this.follow(this.subscription);
+    this.timer = setInterval(() => void this.tick(), this.options.tickMs);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.subscription?.close();
+    await this.following;
+    await this.ticking;
+  }
+
+  /** Articles waiting for their time, for health and tests. */
+  pending(): ReadonlyMap<string, { publishAt: string }> {
+    return new Map([...this.due].map(([id, entry]) => [id, { publishAt: new Date(entry.publishAt).toISOString() }]));
+  }
+
+  /** Resolves once the scheduler has read the whole log and knows every pending schedule. */
+  whenCaughtUp(): Promise<void> {
+    return this.caughtUpSignal;
+  }
+
+  /** Publish everything due now. Runs on a timer; tests call it directly. */
+  tick(): Promise<void> {
+    this.ticking ??= this.publishDue().finally(() => (this.ticking = undefined));
+    return this.ticking;
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    try {
+      for await (const message of subscription) {
+        if (message.kind === 'caughtUp') {
+          this.caughtUp = true;
+          this.markCaughtUp();
+          void this.tick();
+        }
+        if (message.kind !== 'event') continue;
+        const { event } = message;
+        const articleId = articleIdFromStream(event.streamId);
+        if (articleId === undefined) continue;
+        if (event.type === 'ArticleScheduled') {
+          const { publishAt } = event.data as { publishAt: string };
+          this.due.set(articleId, {
+            publishAt: Date.parse(publishAt),
+            scheduledRevision: event.revision,
+            scheduledEventId: event.id,
+            attempts: 0,
+            notBefore: 0,
+          });
+        } else if (event.type !== 'RelatedLinked' && event.type !== 'RelatedUnlinked') {
+          // While scheduled, any other event (unscheduled, published, revised…) ends the schedule.
+          this.due.delete(articleId);
+        }
+      }
+    } catch (error) {
+      this.logger.error({ msg: 'Scheduler stopped following the log', err: error });
+    }
+  }
+
+  private async publishDue(): Promise<void> {
+    if (!this.caughtUp) return;
+    const now = this.clock().getTime();
+    for (const [articleId, entry] of this.due) {
+      if (entry.publishAt > now || entry.notBefore > now) continue;
+      try {
+        await this.commands.execute(new PublishArticle(articleId, 'publish-scheduled', this.envelopeFor(articleId, entry)));
+        this.logger.log({ msg: 'Published scheduled article', articleId, publishAt: new Date(entry.publishAt).toISOString() });
+        this.due.delete(articleId);
+      } catch (error) {
+        entry.attempts += 1;
+        entry.notBefore = now + Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** entry.attempts);
+        this.logger.warn({ msg: 'Scheduled publication failed; will retry', articleId, attempts: entry.attempts, err: error });
+      }
+    }
+  }
+
+  private envelopeFor(articleId: string, entry: DueEntry): CommandEnvelope {
+    const idempotencyKey = `scheduled-publication:${articleId}:${String(entry.scheduledRevision)}`;
+    return {
+      actor: SCHEDULER_ACTOR,
+      commandId: nameBasedId('scheduled-publication', articleId, String(entry.scheduledRevision)),
+      correlationId: entry.scheduledEventId,
+      causationId: entry.scheduledEventId,
+      idempotencyKey,
+      requestHash: idempotencyKey,
+    };
+  }
+}

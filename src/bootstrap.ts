@@ -1,0 +1,19 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule, type AppModuleOptions } from './app.module.js';
+import type { AppConfig } from './config/index.js';
+import { configureHttp } from './http/index.js';
+import { setupOpenApi } from './http/openapi.js';
+import { createLogger, NestPinoLogger } from './logging/index.js';
+
+/** The one way an application is put together: by main.ts, by tests, by benchmarks. */
+export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestExpressApplication> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { ...options, logger }), {
+    bufferLogs: true,
+    logger: new NestPinoLogger(logger),
+  });
+  configureHttp(app, config);
+  setupOpenApi(app);
+  return app;
+}
