@@ -213,7 +213,8 @@ export class EventStoreDbEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    // Subscribers did not ask for this: they learn that the store went away instead of seeing a clean end.
+    await Promise.all([...this.subscriptions].map((s) => s.abort(new EventStoreClosedError())));
     await this.client.dispose();
   }
 

@@ -95,6 +95,17 @@ export class EsdbSubscription implements Subscription {
     if (sub) await release(sub, true);
   }
 
+  /** Ends the subscription from the store's side: the consumer gets `error` after what is already queued. */
+  async abort(error: Error): Promise<void> {
+    if (this.closed || this.stopped) return;
+    clearTimeout(this.timer);
+    this.fail(error);
+    this.deps.onClose(this);
+    const sub = this.current;
+    this.current = undefined;
+    if (sub) await release(sub, true);
+  }
+
   private async next(): Promise<IteratorResult<SubscriptionMessage>> {
     for (;;) {
       if (this.closed) return { done: true, value: undefined };
