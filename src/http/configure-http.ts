@@ -28,5 +28,4 @@ export function configureHttp(app: NestExpressApplication, config: Pick<AppConfi
 
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 }

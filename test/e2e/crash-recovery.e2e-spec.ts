@@ -123,4 +123,35 @@ describe('crash recovery (SIGKILL)', () => {
       await store.close();
     }
   }, 120_000);
+
+  test('SIGTERM: in-flight commands finish, the process exits cleanly, nothing answered is lost', async () => {
+    const env = { REDAKSI_DATA_DIR: dataDir };
+    const server = await startServer(env);
+    const responses = Array.from({ length: 30 }, (_, n) =>
+      fetch(`${server.baseUrl}/v1/articles`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `term-${n}` },
+        body: JSON.stringify(sampleArticleContent),
+      }).then(
+        async (response) => ({ status: response.status, id: response.ok ? ((await response.json()) as { id: string }).id : undefined }),
+        () => ({ status: 0, id: undefined }),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const exitCode = await server.kill('SIGTERM');
+    const answers = await Promise.all(responses);
+    expect(exitCode).toBe(0);
+    expect(answers.every((answer) => answer.status === 0 || answer.status === 201)).toBe(true);
+    expect(answers.some((answer) => answer.status === 201)).toBe(true);
+    expect(server.stderr()).not.toMatch(/"level":"(error|fatal)"/);
+
+    const store = SqliteEventStore.open({ path: path.join(dataDir, 'events.sqlite') });
+    try {
+      for (const { id } of answers.filter((answer) => answer.status === 201)) {
+        expect(await store.readStream(`article-${id!}`)).toHaveLength(1);
+      }
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
