@@ -13,6 +13,7 @@ export default {
     {
       ...common,
       displayName: 'int',
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
       testMatch: ['<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
     },
   ],

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { HealthRegistry } from '../health/index.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
@@ -24,10 +25,25 @@ function redact(connectionString: string): string {
   return connectionString.replace(/\/\/[^@/]*@/, '//***@');
 }
 
-/** Closes the store after every other shutdown hook has stopped using it. */
+/**
+ * Reports the store in /health (it answers a one-event read of the log) and closes it after
+ * every other shutdown hook has stopped using it.
+ */
 @Injectable()
-class EventStoreCloser implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+class EventStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    const kind = this.config.eventStoreConnectionString === undefined ? 'embedded' : 'eventstoredb';
+    this.health.register('eventStore', async () => {
+      const [last] = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
+      return { status: 'ok', details: { kind, lastPosition: last === undefined ? null : String(last.position.commit) } };
+    });
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
@@ -38,7 +54,7 @@ class EventStoreCloser implements OnApplicationShutdown {
 @Module({
   providers: [
     { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openEventStore(config) },
-    EventStoreCloser,
+    EventStoreLifecycle,
   ],
   exports: [EVENT_STORE],
 })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
-import { buildOnce, startServer } from '../support/server-process.js';
+import { startServer } from '../support/server-process.js';
 
 interface PlannedCommand {
   readonly key: string;
@@ -22,13 +22,12 @@ describe('crash recovery (SIGKILL)', () => {
   let dataDir: string;
   const token = `crash-${randomBytes(24).toString('base64url')}`;
   beforeAll(async () => {
-    buildOnce();
     dataDir = await mkdtemp(path.join(tmpdir(), 'redaksi-crash-'));
     await writeFile(
       path.join(dataDir, 'api-keys.json'),
       JSON.stringify([{ token, principalId: 'writer-crash', displayName: 'Crash Writer', roles: ['writer'] }]),
     );
-  }, 200_000);
+  });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
   });
