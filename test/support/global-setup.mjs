@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 
 export default function globalSetup() {
   const root = path.resolve(import.meta.dirname, '../..');
@@ -12,6 +13,6 @@ export default function globalSetup() {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit', timeout: 180_000 });
   } catch (error) {
     if (!existsSync(path.join(root, 'dist/main.js'))) throw error;
-    console.warn('\nThe build reported errors (see above); tests run on what it emitted. Run `npm run check`.\n');
+    process.stderr.write('\nThe build reported errors (see above); tests run on what it emitted. Run `npm run check`.\n');
   }
 }
