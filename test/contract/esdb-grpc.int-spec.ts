@@ -6,28 +6,26 @@
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { EsdbTestServer } from '../esdb/esdb-test-server.js';
-import { describeEventStoreContract } from './event-store.contract.js';
+import { describeEventStoreContract, type ContractFixture } from './event-store.contract.js';
 
-// The SQLite store enforces the limit and the server passes its error on, as EventStoreDB does;
-// a small one keeps case 11 from building megabytes of JSON.
-const maxAppendSize = 64 * 1024;
+const FAST_RESUBSCRIBE = { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 200 };
 
-describeEventStoreContract('EventStoreDbEventStore over gRPC to the test server (SQLite behind it)', async () => {
-  const backing = await SqliteEventStore.open({ path: ':memory:', maxAppendSize });
+async function overTestServer(options: { maxAppendSize?: number; canDropConnection: boolean }): Promise<ContractFixture> {
+  // The SQLite store enforces the append limit and the server passes its error on, as EventStoreDB does.
+  const backing = SqliteEventStore.open({ path: ':memory:', ...(options.maxAppendSize ? { maxAppendSize: options.maxAppendSize } : {}) });
   const server = await EsdbTestServer.start(backing);
-  const store = EventStoreDbEventStore.fromConnectionString(server.connectionString, {
-    resubscribe: { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 200 },
-  });
+  const store = EventStoreDbEventStore.fromConnectionString(server.connectionString, { resubscribe: FAST_RESUBSCRIBE });
+  const dropConnection = (): Promise<void> => {
+    // The adapter resubscribes after a drop that heals (test/esdb/resubscription.int-spec.ts);
+    // here the server stays down, so its bounded retries run out and the iterator must throw.
+    server.halt();
+    return Promise.resolve();
+  };
   return {
     store,
     capabilities: {
-      maxAppendSize,
-      // The adapter resubscribes after a drop that heals (test/esdb/resubscription.int-spec.ts);
-      // here the server stays down, so its bounded retries run out and the iterator must throw.
-      dropConnection: () => {
-        server.halt();
-        return Promise.resolve();
-      },
+      ...(options.maxAppendSize ? { maxAppendSize: options.maxAppendSize } : {}),
+      ...(options.canDropConnection ? { dropConnection } : {}),
     },
     dispose: async () => {
       await store.close();
@@ -35,4 +33,15 @@ describeEventStoreContract('EventStoreDbEventStore over gRPC to the test server 
       await backing.close();
     },
   };
-});
+}
+
+// A small limit keeps case 11 from building megabytes of JSON.
+describeEventStoreContract('EventStoreDbEventStore over gRPC to the test server (SQLite behind it)', () =>
+  overTestServer({ maxAppendSize: 64 * 1024, canDropConnection: true }),
+);
+
+// Shaped like esdb-real.int-spec.ts (EventStoreDB's 1 MiB limit, no way to cut the connection,
+// so case 29 closes the store), to prove that fixture's path here where no real server runs.
+describeEventStoreContract('EventStoreDbEventStore over gRPC to the test server, as configured for a real server', () =>
+  overTestServer({ canDropConnection: false }),
+);

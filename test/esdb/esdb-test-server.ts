@@ -2,7 +2,7 @@
  * TEST-ONLY — never a way to run Redaksi.
  *
  * A gRPC server that speaks EventStoreDB's client protocol, as far as @eventstore/db-client
- * 6.2.1 uses it for the EventStore port (see /work/shared/ESDB_WIRE_NOTES.md), backed by any
+ * 6.2.1 uses it for the EventStore port (see shared/ESDB_WIRE_NOTES.md), backed by any
  * EventStore implementation. It lets the real client library and the EventStoreDB adapter run
  * over a real gRPC connection in every CI run, where no EventStoreDB server can be installed.
  *
@@ -72,7 +72,7 @@ export class EsdbTestServer {
     if (!this.server) await this.listen();
   }
 
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
     this.halt();
     return Promise.resolve();
   }

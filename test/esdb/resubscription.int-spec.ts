@@ -9,7 +9,7 @@ import type { EventData, EventStore, Subscription, SubscriptionMessage } from '.
 import { EventStoreUnavailableError } from '../../src/event-store/errors.js';
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
 import { EsdbTestServer } from './esdb-test-server.js';
-import { InMemoryEventStore } from './in-memory-event-store.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 
 const WAIT_MS = 5_000;
 const FAST_RESUBSCRIBE = { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200 };
@@ -19,7 +19,7 @@ let server: EsdbTestServer;
 let store: EventStoreDbEventStore;
 
 beforeEach(async () => {
-  backing = new InMemoryEventStore();
+  backing = SqliteEventStore.open({ path: ':memory:' });
   server = await EsdbTestServer.start(backing);
   store = EventStoreDbEventStore.fromConnectionString(server.connectionString, { resubscribe: FAST_RESUBSCRIBE });
 });

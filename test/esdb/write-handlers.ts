@@ -61,9 +61,10 @@ async function append(
     const position = new streamsPb.AppendResp.Position()
       .setCommitPosition(result.position.commit.toString(10))
       .setPreparePosition(result.position.prepare.toString(10));
-    const success = new streamsPb.AppendResp.Success()
-      .setCurrentRevision(result.nextExpectedRevision.toString(10))
-      .setPosition(position);
+    const success = new streamsPb.AppendResp.Success().setPosition(position);
+    // An empty append to a stream that does not exist: current_revision is unsigned on the wire.
+    if (result.nextExpectedRevision < 0n) success.setNoStream(new sharedPb.Empty());
+    else success.setCurrentRevision(result.nextExpectedRevision.toString(10));
     return new streamsPb.AppendResp().setSuccess(success);
   } catch (error) {
     // A conflict is an answer in the body, not a status: that is where the client reads it.

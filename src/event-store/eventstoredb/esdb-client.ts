@@ -7,6 +7,7 @@ export const {
   EventStoreDBClient,
   ErrorType,
   isCommandError,
+  convertToCommandError,
   streamNameFilter,
   eventTypeFilter,
   ANY,

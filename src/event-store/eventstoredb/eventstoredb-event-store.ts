@@ -94,6 +94,9 @@ export class EventStoreDbEventStore implements EventStore {
       expected,
       events,
     });
+    // An empty append only checks the expected revision; client 6.2.1 then reports revision 0
+    // even for a stream that does not exist, so the answer comes from the stream itself.
+    if (events.length === 0) return this.head(stream);
     return this.withPosition(stream, result);
   }
 
@@ -149,15 +152,16 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
-    this.ensureOpen();
     const subscription = new EsdbSubscription({
       client: this.client,
       options,
       resubscribe: this.resubscribe,
       endOfAll: () => this.endOfAll(),
       onClose: (s) => this.subscriptions.delete(s),
+      // Like the other adapters: a closed store answers through the iterator, not with a throw here.
+      ...(this.closed ? { failure: new EventStoreClosedError() } : {}),
     });
-    this.subscriptions.add(subscription);
+    if (!this.closed) this.subscriptions.add(subscription);
     return subscription;
   }
 
@@ -213,9 +217,12 @@ export class EventStoreDbEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // Subscribers did not ask for this: they learn that the store went away instead of seeing a clean end.
-    await Promise.all([...this.subscriptions].map((s) => s.abort(new EventStoreClosedError())));
+    const subscriptions = [...this.subscriptions];
+    for (const s of subscriptions) s.detach();
     await this.client.dispose();
+    // Subscribers did not ask for this: they learn that the store went away rather than seeing a
+    // clean end. Told last, synchronously, so that close() has settled by the time they hear it.
+    for (const s of subscriptions) s.abort(new EventStoreClosedError());
   }
 
   private async deleteOnce(stream: string, revision: 'any' | 'no_stream' | bigint, expected: ExpectedRevision): Promise<DeleteResult> {
@@ -227,13 +234,24 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async lastRevision(stream: string): Promise<bigint | undefined> {
+    return (await this.lastEvent(stream))?.revision;
+  }
+
+  private async lastEvent(stream: string): Promise<RecordedEvent | undefined> {
     try {
       const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
-      return last?.revision;
+      return last;
     } catch (error) {
       if (error instanceof StreamNotFoundError) return undefined;
       throw error;
     }
+  }
+
+  private async head(stream: string): Promise<AppendResult> {
+    const last = await this.lastEvent(stream);
+    if (last) return { nextExpectedRevision: last.revision, position: last.position };
+    const end = await this.endOfAll();
+    return { nextExpectedRevision: -1n, position: end === 'start' ? { commit: 0n, prepare: 0n } : end };
   }
 
   /** Older servers and idempotent retries may answer an append without a position. */

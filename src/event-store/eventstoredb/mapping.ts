@@ -19,6 +19,7 @@ import {
 } from '../errors.js';
 import {
   ErrorType,
+  convertToCommandError,
   isCommandError,
   type EsdbEventData,
   type EsdbRecordedEvent,
@@ -106,8 +107,17 @@ export interface ErrorContext {
   readonly events?: readonly EventData[];
 }
 
+/**
+ * The client's own error for a gRPC failure. Some calls (e.g. the server-features probe
+ * before an append) reject with the raw grpc-js error instead of a converted one.
+ */
+function normalize(error: unknown): unknown {
+  return error instanceof Error ? convertToCommandError(error) : error;
+}
+
 /** Errors that mean "the server could not be reached or the connection went away". */
-export function isConnectionError(error: unknown): boolean {
+export function isConnectionError(raw: unknown): boolean {
+  const error = normalize(raw);
   if (!(error instanceof Error) || !isCommandError(error)) return false;
   switch (error.type) {
     case ErrorType.UNAVAILABLE:
@@ -122,12 +132,14 @@ export function isConnectionError(error: unknown): boolean {
 }
 
 /** The call failed on the connection (refused, dropped, server went away), not on its merits. */
-export function isTransportFailure(error: unknown): boolean {
+export function isTransportFailure(raw: unknown): boolean {
+  const error = normalize(raw);
   if (!(error instanceof Error) || !isCommandError(error)) return false;
   return error.type === ErrorType.UNAVAILABLE || error.type === ErrorType.CANCELLED;
 }
 
-export function mapError(error: unknown, context: ErrorContext = {}): unknown {
+export function mapError(raw: unknown, context: ErrorContext = {}): unknown {
+  const error = normalize(raw);
   if (!(error instanceof Error) || !isCommandError(error)) return error;
   const e = error;
   // The stream we addressed is exact; the server's trailer copy of a name must be ASCII-safe and may be mangled.

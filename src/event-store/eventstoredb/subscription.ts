@@ -35,6 +35,8 @@ export interface EsdbSubscriptionDeps {
   /** The current end of $all, so that a subscription "from end" has a concrete position to resume from. */
   readonly endOfAll: () => Promise<Position | 'start'>;
   readonly onClose: (subscription: EsdbSubscription) => void;
+  /** Set when the store is already closed: the subscription reports it on first use instead of connecting. */
+  readonly failure?: Error;
 }
 
 /**
@@ -69,7 +71,8 @@ export class EsdbSubscription implements Subscription {
   constructor(private readonly deps: EsdbSubscriptionDeps) {
     this.origin = deps.options.fromPosition ?? 'start';
     this.checkpointInterval = Math.max(1, deps.options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL);
-    void this.connect();
+    if (deps.failure) this.fail(deps.failure);
+    else void this.connect();
   }
 
   [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
@@ -95,15 +98,24 @@ export class EsdbSubscription implements Subscription {
     if (sub) await release(sub, true);
   }
 
-  /** Ends the subscription from the store's side: the consumer gets `error` after what is already queued. */
-  async abort(error: Error): Promise<void> {
-    if (this.closed || this.stopped) return;
+  /**
+   * The store is closing: stop reconnecting and let go of the client's subscription (the
+   * client's dispose() cancels its call). The consumer keeps waiting until abort().
+   */
+  detach(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
-    this.fail(error);
-    this.deps.onClose(this);
     const sub = this.current;
     this.current = undefined;
-    if (sub) await release(sub, true);
+    if (sub) void release(sub, false);
+  }
+
+  /** Ends the subscription from the store's side: the consumer gets `error` after what is already queued. */
+  abort(error: Error): void {
+    if (this.closed) return;
+    this.detach();
+    this.fail(error);
+    this.deps.onClose(this);
   }
 
   private async next(): Promise<IteratorResult<SubscriptionMessage>> {
@@ -138,7 +150,13 @@ export class EsdbSubscription implements Subscription {
       if (this.stopped) return;
       this.origin = from;
     }
-    const sub = this.deps.client.subscribeToAll({ fromPosition: from, filter: this.filter() });
+    let sub: AllStreamSubscription;
+    try {
+      sub = this.deps.client.subscribeToAll({ fromPosition: from, filter: this.filter() });
+    } catch (error) {
+      this.dropped(error);
+      return;
+    }
     this.current = sub;
     this.received = 0;
     this.markers = [];

@@ -1,0 +1,124 @@
+/**
+ * What the EventStoreDB adapter does beyond the shared contract: emulations of what client
+ * 6.2.1 lacks, and how it reports a server it cannot reach. Real client, real gRPC over
+ * loopback, test server from this folder with the embedded SQLite store behind it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventData, SubscriptionMessage } from '../../src/event-store/event-store.port.js';
+import {
+  EventStoreClosedError,
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '../../src/event-store/errors.js';
+import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { EsdbTestServer } from './esdb-test-server.js';
+
+const WAIT_MS = 5_000;
+
+let backing: SqliteEventStore;
+let server: EsdbTestServer;
+let store: EventStoreDbEventStore;
+
+beforeEach(async () => {
+  backing = SqliteEventStore.open({ path: ':memory:' });
+  server = await EsdbTestServer.start(backing);
+  store = EventStoreDbEventStore.fromConnectionString(server.connectionString, {
+    resubscribe: { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200 },
+    readPageSize: 3,
+  });
+});
+
+afterEach(async () => {
+  await store.close();
+  await server.stop();
+  await backing.close();
+});
+
+function event(data: Record<string, string | number> = {}): EventData {
+  return { id: randomUUID(), type: 'Tested', data };
+}
+
+async function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${WAIT_MS} ms`)), WAIT_MS);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function next(iterator: AsyncIterator<SubscriptionMessage>): Promise<SubscriptionMessage> {
+  const result = await within(iterator.next(), 'a subscription message');
+  if (result.done) throw new Error('subscription ended');
+  return result.value;
+}
+
+test('a subscription from the end that loses its connection before any event misses nothing written meanwhile', async () => {
+  await store.appendToStream('history', [event(), event()]);
+  const subscription = store.subscribeToAll({ fromPosition: 'end' });
+  const iterator = subscription[Symbol.asyncIterator]();
+  expect((await next(iterator)).kind).toBe('caughtUp');
+  server.halt();
+  // Written while the adapter cannot reach the server; "end" must not move past it on resubscription.
+  const during = event({ when: 'during' });
+  await backing.appendToStream('live', [during]);
+  await server.resume();
+  const message = await next(iterator);
+  expect(message.kind === 'event' && message.event.id).toBe(during.id);
+  await subscription.close();
+});
+
+test('filtered reads of $all page through the log client-side', async () => {
+  for (let i = 0; i < 5; i++) {
+    await store.appendToStream(`keep-${i}`, [event({ i })]);
+    await store.appendToStream(`skip-${i}`, [event({ i })]);
+  }
+  const kept = await store.readAll({ filter: { on: 'streamName', prefixes: ['keep-'] } });
+  expect(kept.map((e) => e.streamId)).toEqual(['keep-0', 'keep-1', 'keep-2', 'keep-3', 'keep-4']);
+  const lastTwo = await store.readAll({ direction: 'backwards', maxCount: 2, filter: { on: 'streamName', regex: '^keep-' } });
+  expect(lastTwo.map((e) => e.streamId)).toEqual(['keep-4', 'keep-3']);
+  const fromThird = await store.readAll({ fromPosition: kept[2]!.position, filter: { on: 'streamName', prefixes: ['keep-'] } });
+  expect(fromThird.map((e) => e.streamId)).toEqual(['keep-2', 'keep-3', 'keep-4']);
+});
+
+test('deleteStream with stream_exists, which client 6.2.1 cannot send, is emulated', async () => {
+  const error = await store.deleteStream('absent', { expectedRevision: 'stream_exists' }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(WrongExpectedVersionError);
+  expect(error).toMatchObject({ streamName: 'absent', expected: 'stream_exists', actual: 'no_stream' });
+
+  await store.appendToStream('present', [event(), event()]);
+  await store.deleteStream('present', { expectedRevision: 'stream_exists' });
+  await expect(store.readStream('present')).rejects.toBeInstanceOf(StreamNotFoundError);
+});
+
+test('an unreachable server is reported as EventStoreUnavailableError, not a hang', async () => {
+  server.halt();
+  await expect(within(store.readStream('any'), 'read')).rejects.toBeInstanceOf(EventStoreUnavailableError);
+  await expect(within(store.appendToStream('any', [event()]), 'append')).rejects.toBeInstanceOf(EventStoreUnavailableError);
+});
+
+test('closing the store ends its subscriptions with EventStoreClosedError; later ones report it on first use', async () => {
+  const subscription = store.subscribeToAll();
+  const iterator = subscription[Symbol.asyncIterator]();
+  expect((await next(iterator)).kind).toBe('caughtUp');
+  const pending = iterator.next();
+  pending.catch(() => undefined);
+  await store.close();
+  await expect(pending).rejects.toBeInstanceOf(EventStoreClosedError);
+
+  const late = store.subscribeToAll()[Symbol.asyncIterator]();
+  await expect(within(late.next(), 'late subscription')).rejects.toBeInstanceOf(EventStoreClosedError);
+  await expect(store.readStream('x')).rejects.toBeInstanceOf(EventStoreClosedError);
+});
+
+test('an empty append checks the expected revision and reports the stream as it is', async () => {
+  expect(await store.appendToStream('empty', [], { expectedRevision: 'no_stream' })).toMatchObject({ nextExpectedRevision: -1n });
+  await expect(store.appendToStream('empty', [], { expectedRevision: 'stream_exists' })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+  const written = await store.appendToStream('empty', [event(), event()]);
+  expect(await store.appendToStream('empty', [], { expectedRevision: 1n })).toEqual(written);
+});
