@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ArticlesModule, type ArticlesModuleOptions } from './articles/articles.module.js';
 import { AuthModule } from './auth/index.js';
 import { type AppConfig, ConfigModule } from './config/index.js';
+import { ContributorsModule } from './contributors/contributors.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/index.js';
@@ -24,6 +25,8 @@ export class AppModule {
         HealthModule,
         EventStoreModule,
         ArticlesModule.forRoot(options.articles),
+        // The app has one clock; until it has its own option it is the one the articles get.
+        ContributorsModule.forRoot({ clock: options.articles?.clock }),
       ],
     };
   }
