@@ -66,6 +66,26 @@ describe('scheduled publishing', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   });
+  test('two API instances on one store publish a due schedule exactly once', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'redaksi-two-'));
+    const clock = new TestClock();
+    const [a, b] = [await startTestApp({ dataDir, clock }), await startTestApp({ dataDir, clock })];
+    try {
+      const ids = await Promise.all([1, 2, 3].map(() => articleIn(a, 'verified')));
+      const publishAt = new Date(clock.now().getTime() + HOUR).toISOString();
+      for (const id of ids) await a.as('editor').post(`/v1/articles/${id}/schedule`).send({ publishAt }).expect(200);
+      const schedulers = [a, b].map((t) => t.app.get(ScheduledPublisher));
+      await Promise.all(schedulers.map((scheduler) => scheduler.whenCaughtUp()));
+      await waitFor(() => schedulers.every((scheduler) => ids.every((id) => scheduler.pending().has(id))));
+      clock.advance(2 * HOUR);
+      await Promise.all(schedulers.map((scheduler) => scheduler.tick()));
+      for (const id of ids) expect(await publishedEvents(a, id)).toHaveLength(1);
+    } finally {
+      await a.close();
+      await b.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
