@@ -4,13 +4,18 @@ import { ArticlesModule, type ArticlesModuleOptions } from './articles/articles.
 import { AuthModule } from './auth/index.js';
 import { type AppConfig, ConfigModule } from './config/index.js';
 import { ContributorsModule } from './contributors/contributors.module.js';
+import { DeskModule } from './desk/desk.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/index.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { ProjectionsModule, type ProjectionsModuleOptions } from './projections/projections.module.js';
+import { PublishingModule } from './publishing/publishing.module.js';
 
 export interface AppModuleOptions {
   readonly logger?: Logger;
   readonly articles?: ArticlesModuleOptions;
+  readonly projections?: ProjectionsModuleOptions;
 }
 
 @Module({})
@@ -25,6 +30,10 @@ export class AppModule {
         HealthModule,
         EventStoreModule,
         ArticlesModule.forRoot(options.articles),
+        MetricsModule,
+        ProjectionsModule.forRoot(options.projections),
+        PublishingModule,
+        DeskModule,
         // The app has one clock; until it has its own option it is the one the articles get.
         ContributorsModule.forRoot({ clock: options.articles?.clock }),
       ],

@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sqliteSynchronous: 'FULL',
       bodyLimitBytes: 1024 * 1024,
+      projections: 'inline',
+      readModelWaitMs: 2000,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -37,6 +39,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       REDAKSI_SQLITE_SYNCHRONOUS: 'normal',
       REDAKSI_BODY_LIMIT: '512kb',
+      REDAKSI_PROJECTIONS: 'OFF',
+      REDAKSI_READ_WAIT_MS: '500',
     });
     expect(config).toEqual({
       port: 8080,
@@ -47,6 +51,8 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       sqliteSynchronous: 'NORMAL',
       bodyLimitBytes: 512 * 1024,
+      projections: 'off',
+      readModelWaitMs: 500,
     });
   });
 
@@ -81,6 +87,8 @@ describe('loadConfig', () => {
     ['REDAKSI_BODY_LIMIT', '0'],
     ['REDAKSI_BODY_LIMIT', '1tb'],
     ['REDAKSI_BODY_LIMIT', 'lots'],
+    ['REDAKSI_PROJECTIONS', 'worker'],
+    ['REDAKSI_READ_WAIT_MS', '30001'],
   ])('rejects %s=%s', (name, value) => {
     const error = configError({ [name]: value });
     expect(error.problems).toEqual([expect.stringMatching(new RegExp(`^${name}="${value.replace('.', '\\.')}": expected `))]);

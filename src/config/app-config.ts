@@ -7,6 +7,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const SQLITE_SYNCHRONOUS_MODES = ['FULL', 'NORMAL'] as const;
 export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_MODES)[number];
 
+export const PROJECTION_MODES = ['inline', 'off'] as const;
+export type ProjectionMode = (typeof PROJECTION_MODES)[number];
+
 /** Everything the process reads from its environment, validated once at start. */
 export interface AppConfig {
   readonly port: number;
@@ -21,6 +24,10 @@ export interface AppConfig {
   readonly sqliteSynchronous: SqliteSynchronous;
   /** REDAKSI_BODY_LIMIT in bytes, so every consumer reads the same number. */
   readonly bodyLimitBytes: number;
+  /** `inline`: this process keeps the read models up to date; `off`: a projector process does (npm run start:projector). */
+  readonly projections: ProjectionMode;
+  /** Longest a read with `waitFor` waits for the read models to reach the position. */
+  readonly readModelWaitMs: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -42,6 +49,8 @@ const VARIABLES = {
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')} (default info)`,
   REDAKSI_SQLITE_SYNCHRONOUS: 'FULL or NORMAL (default FULL)',
   REDAKSI_BODY_LIMIT: 'a positive size such as 512kb, 1mb or 1048576 (bytes; units b, kb, mb, gb) (default 1mb)',
+  REDAKSI_PROJECTIONS: 'inline (this process runs the projections) or off (a separate projector does) (default inline)',
+  REDAKSI_READ_WAIT_MS: 'an integer from 0 to 30000: how long a read with waitFor may wait, in ms (default 2000)',
 } as const;
 type Variable = keyof typeof VARIABLES;
 
@@ -91,6 +100,19 @@ const envSchema = z.object({
       return bytes ?? 0;
     }),
   ),
+  REDAKSI_PROJECTIONS: optional(
+    z
+      .string()
+      .transform((s) => s.toLowerCase())
+      .pipe(z.enum(PROJECTION_MODES)),
+  ),
+  REDAKSI_READ_WAIT_MS: optional(
+    z
+      .string()
+      .regex(/^\d{1,5}$/)
+      .transform(Number)
+      .pipe(z.number().int().min(0).max(30_000)),
+  ),
 });
 
 // The message quotes the offending value, but a connection string may carry a password.
@@ -118,5 +140,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL ?? 'info',
     sqliteSynchronous: vars.REDAKSI_SQLITE_SYNCHRONOUS ?? 'FULL',
     bodyLimitBytes: vars.REDAKSI_BODY_LIMIT ?? 1024 ** 2,
+    projections: vars.REDAKSI_PROJECTIONS ?? 'inline',
+    readModelWaitMs: vars.REDAKSI_READ_WAIT_MS ?? 2_000,
   });
 }

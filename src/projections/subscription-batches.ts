@@ -1,0 +1,69 @@
+import type { Position, RecordedEvent, Subscription, SubscriptionMessage } from '../event-store/event-store.port.js';
+import type { Batch } from './generation-writer.js';
+
+export interface PulledBatch extends Batch {
+  /** The subscription has delivered the history it had when it started; live events follow. */
+  readonly caughtUp: boolean;
+}
+
+const NOT_READY = Symbol('not ready');
+
+/** Resolves with the message if it is already there (buffered), else with NOT_READY on the next macrotask. */
+function ifReady<T>(promise: Promise<T>): Promise<T | typeof NOT_READY> {
+  return Promise.race([promise, new Promise<typeof NOT_READY>((resolve) => setImmediate(resolve, NOT_READY))]);
+}
+
+/**
+ * Groups a subscription's messages into batches: up to `maxEvents` while messages keep coming (catch-up),
+ * and whatever is there as soon as the subscription has to wait (live), so a live event is committed at
+ * once instead of waiting for company. A checkpoint message counts too: committing it moves the stored
+ * position past events the filter left out, which is what read-your-writes waits for.
+ */
+export async function* batchesOf(subscription: Subscription, maxEvents: number): AsyncGenerator<PulledBatch, void, undefined> {
+  const iterator = subscription[Symbol.asyncIterator]();
+  let events: RecordedEvent[] = [];
+  let position: Position | undefined;
+  let moved = false;
+  // A pull may fail while the consumer is busy between batches; it is awaited (and thrown) at the next
+  // turn, so the rejection must not count as unhandled meanwhile.
+  const pull = (): Promise<IteratorResult<SubscriptionMessage>> => {
+    const next = iterator.next();
+    next.catch(() => undefined);
+    return next;
+  };
+  let pending = pull();
+  const take = (caughtUp: boolean): PulledBatch => {
+    const batch = { events, position, caughtUp };
+    events = [];
+    moved = false;
+    return batch;
+  };
+  for (;;) {
+    const result = moved ? await ifReady(pending) : await pending;
+    if (result === NOT_READY) {
+      yield take(false);
+      continue;
+    }
+    if (result.done) {
+      if (moved) yield take(false);
+      return;
+    }
+    pending = pull();
+    const message: SubscriptionMessage = result.value;
+    switch (message.kind) {
+      case 'event':
+        events.push(message.event);
+        position = message.event.position;
+        moved = true;
+        if (events.length >= maxEvents) yield take(false);
+        break;
+      case 'checkpoint':
+        position = message.position;
+        moved = true;
+        break;
+      case 'caughtUp':
+        yield take(true);
+        break;
+    }
+  }
+}
