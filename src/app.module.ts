@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ArticlesModule, type ArticlesModuleOptions } from './articles/articles.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/index.js';
 import { type AppConfig, ConfigModule } from './config/index.js';
 import { ContributorsModule } from './contributors/contributors.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         HealthModule,
         EventStoreModule,
         ArticlesModule.forRoot(options.articles),
+        AuditModule,
         MetricsModule,
         ProjectionsModule.forRoot(options.projections),
         PublishingModule,

@@ -1,17 +1,50 @@
 import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/domain/testing/sample-article.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { EsdbTestServer } from '../esdb/esdb-test-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
+interface StoreSetup {
+  /** Extra environment for the app, e.g. EVENTSTORE_CONNECTION_STRING. */
+  env(): Promise<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+const embedded = (): StoreSetup => ({ env: () => Promise.resolve({}), stop: () => Promise.resolve() });
+
+/** The app configured for EventStoreDB, talking gRPC to the test-only server (SQLite behind it). */
+function overEventStoreDbProtocol(): StoreSetup {
+  const backing = SqliteEventStore.open({ path: ':memory:' });
+  let server: EsdbTestServer | undefined;
+  return {
+    env: async () => {
+      server = await EsdbTestServer.start(backing);
+      return { EVENTSTORE_CONNECTION_STRING: server.connectionString };
+    },
+    stop: async () => {
+      await server?.stop();
+      await backing.close();
+    },
+  };
+}
+
 /**
- * A realistic Indonesian article goes through the whole workflow over real HTTP on the
- * embedded store; then its stream must hold exactly the expected events and metadata.
+ * A realistic Indonesian article goes through the whole workflow over real HTTP, on the
+ * embedded store and on the EventStoreDB adapter; then its stream must hold exactly the
+ * expected events and metadata.
  */
-describe('article workflow over HTTP', () => {
+describe.each([
+  ['the embedded store', embedded],
+  ['EventStoreDB (gRPC test server)', overEventStoreDbProtocol],
+])('article workflow over HTTP on %s', (_name, setup) => {
   let t: TestApp;
+  let storeSetup: StoreSetup;
   beforeAll(async () => {
-    t = await startTestApp();
+    storeSetup = setup();
+    t = await startTestApp({ env: await storeSetup.env() });
   });
   afterAll(async () => {
     await t.close();
+    await storeSetup.stop();
   });
 
   test('draft → … → correct → unpublish writes exactly the expected events', async () => {
@@ -103,6 +136,8 @@ describe('article workflow over HTTP', () => {
         occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         schemaVersion: 1,
         requestHash: expect.any(String),
+        previousHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
     }
     const published7 = stream[6]!;

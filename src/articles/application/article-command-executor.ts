@@ -1,15 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { chainTipAfter, sealEvents } from '../../audit/hash-chain.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
 import { WrongExpectedVersionError } from '../../event-store/errors.js';
 import type { ArticleCommand } from '../domain/commands.js';
-import { decide } from '../domain/decide.js';
-import { EVENT_SCHEMA_VERSION } from '../domain/events.js';
+import { decide, type DecideContext } from '../domain/decide.js';
+import { ArticleRuleViolation } from '../domain/errors.js';
+import { type ArticleEvent, EVENT_SCHEMA_VERSION } from '../domain/events.js';
 import { evolve, fold } from '../domain/evolve.js';
 import type { ArticleState } from '../domain/state.js';
 import { articleStreamName, readArticleStream, toArticleEvent, toEventData } from './article-stream.js';
 import { CLOCK, type Clock } from './clock.js';
 import type { ArticleCommandResult, CommandEnvelope } from './command-envelope.js';
 import { ConcurrentModificationError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors.js';
+import { DENIED_COMMAND_LOG, type DeniedCommand, type DeniedCommandLog } from './denied-commands.js';
 import { eventIdFor } from './deterministic-ids.js';
 import { buildEventMetadata, readEventMetadata } from './event-metadata.js';
 
@@ -24,12 +27,17 @@ export type CommandBuilder = (state: ArticleState | null) => ArticleCommand | Pr
 /**
  * The one shape every article command handler has: read the stream, decide, append with the
  * revision that was read. Nothing is published in-process: downstream readers follow the log.
+ * Appended events are sealed into the stream's hash chain; refusals for authorization are
+ * written to the denial log before the refusal goes back to the caller.
  */
 @Injectable()
 export class ArticleCommandExecutor {
+  private readonly logger = new Logger(ArticleCommandExecutor.name);
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DENIED_COMMAND_LOG) private readonly denials: DeniedCommandLog,
   ) {}
 
   async execute(articleId: string, envelope: CommandEnvelope, build: CommandBuilder): Promise<ExecutedArticleCommand> {
@@ -45,20 +53,25 @@ export class ArticleCommandExecutor {
     const state = fold(recorded.map(toArticleEvent));
     const command = await build(state);
     const now = this.clock();
-    const events = decide(state, command, { actor: envelope.actor, now });
+    const events = await this.decideOrRecordDenial(articleId, state, command, envelope, now);
     if (events.length === 0 && state !== null && last !== undefined) {
       return { articleId, revision: last.revision, position: last.position.commit, replayed: false, state };
     }
 
-    const data = events.map((event, index) =>
-      toEventData(
-        event,
-        eventIdFor(envelope.commandId, index),
-        buildEventMetadata(envelope, command.type, now, EVENT_SCHEMA_VERSION[event.type]),
+    const stream = articleStreamName(articleId);
+    const data = sealEvents(
+      stream,
+      chainTipAfter(last),
+      events.map((event, index) =>
+        toEventData(
+          event,
+          eventIdFor(envelope.commandId, index),
+          buildEventMetadata(envelope, command.type, now, EVENT_SCHEMA_VERSION[event.type]),
+        ),
       ),
     );
     try {
-      const appended = await this.store.appendToStream(articleStreamName(articleId), data, {
+      const appended = await this.store.appendToStream(stream, data, {
         expectedRevision: last?.revision ?? 'no_stream',
       });
       const after = events.reduce<ArticleState | null>(evolve, state);
@@ -77,6 +90,50 @@ export class ArticleCommandExecutor {
         throw new StaleRevisionError(articleId, envelope.expectedRevision, actualOf(error));
       }
       throw new ConcurrentModificationError(articleId, error.actual);
+    }
+  }
+
+  /** An authorization refusal is recorded, then rethrown unchanged: the caller still gets its 403. */
+  private async decideOrRecordDenial(
+    articleId: string,
+    state: ArticleState | null,
+    command: ArticleCommand,
+    envelope: CommandEnvelope,
+    now: Date,
+  ): Promise<ArticleEvent[]> {
+    const context: DecideContext = { actor: envelope.actor, now };
+    try {
+      return decide(state, command, context);
+    } catch (error) {
+      if (error instanceof ArticleRuleViolation && error.kind === 'forbidden') {
+        await this.recordDenial({
+          articleId,
+          commandType: command.type,
+          commandId: envelope.commandId,
+          correlationId: envelope.correlationId,
+          causationId: envelope.causationId,
+          actor: envelope.actor,
+          code: error.code,
+          reason: error.message,
+          at: now,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Losing a denial record is bad; turning the caller's 403 into a 500 because of it is worse. */
+  private async recordDenial(denied: DeniedCommand): Promise<void> {
+    try {
+      await this.denials.record(denied);
+    } catch (error) {
+      this.logger.error({
+        msg: 'Could not record a denied command',
+        articleId: denied.articleId,
+        commandType: denied.commandType,
+        actorId: denied.actor.id,
+        err: error,
+      });
     }
   }
 

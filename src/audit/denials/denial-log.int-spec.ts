@@ -1,0 +1,78 @@
+import { Logger } from '@nestjs/common';
+import { ArticleCommandExecutor } from '../../articles/application/article-command-executor.js';
+import type { DeniedCommand, DeniedCommandLog } from '../../articles/application/denied-commands.js';
+import { ArticleRuleViolation } from '../../articles/domain/errors.js';
+import { auditor, sampleArticleContent, sampleArticleId, writer } from '../../articles/domain/testing/sample-article.js';
+import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
+import { verifyChain } from '../hash-chain.js';
+import { DenialLog } from './denial-log.js';
+import { DENIALS_STREAM } from './denial.js';
+import { listDenials } from './list-denials.query.js';
+
+const envelope = (n: number) => ({
+  actor: auditor,
+  commandId: `6a1f0c9e-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  correlationId: `c-${n}`,
+  causationId: `c-${n}`,
+  requestHash: `r-${n}`,
+});
+
+function denial(n: number): DeniedCommand {
+  return {
+    ...envelope(n),
+    articleId: sampleArticleId,
+    commandType: 'VerifyArticle',
+    code: 'forbidden',
+    reason: 'auditor-hendra (roles: auditor) may not VerifyArticle',
+    at: new Date(Date.UTC(2025, 0, 20, 1, n)),
+  };
+}
+
+describe('DenialLog on the embedded store', () => {
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    store = SqliteEventStore.open({ path: ':memory:' });
+  });
+  afterEach(() => store.close());
+
+  it('records concurrent denials once each, in one unbroken chain', async () => {
+    const log = new DenialLog(store);
+    await Promise.all(Array.from({ length: 8 }, (_, n) => log.record(denial(n))));
+    const stream = await store.readStream(DENIALS_STREAM);
+    expect(stream).toHaveLength(8);
+    expect(new Set(stream.map((event) => (event.data as { commandId: string }).commandId)).size).toBe(8);
+    expect(verifyChain(DENIALS_STREAM, stream)).toMatchObject({ ok: true, events: 8 });
+    const page = await listDenials(store, { limit: 3 });
+    expect(page.items.map((item) => item.revision)).toEqual([7, 6, 5]);
+    expect(page.next).toBe(5);
+  });
+
+  it('lists nothing before the first denial', async () => {
+    expect(await listDenials(store, { limit: 10 })).toEqual({ items: [], next: null });
+  });
+});
+
+describe('ArticleCommandExecutor and the denial log', () => {
+  it('still refuses with the domain 403 when the denial cannot be written, and logs why', async () => {
+    const store = SqliteEventStore.open({ path: ':memory:' });
+    const errors: unknown[] = [];
+    Logger.overrideLogger({ log: () => undefined, warn: () => undefined, error: (message: unknown) => errors.push(message) });
+    try {
+      const broken: DeniedCommandLog = { record: () => Promise.reject(new Error('disk full')) };
+      const executor = new ArticleCommandExecutor(store, () => new Date('2025-01-20T01:00:00Z'), broken);
+      const drafted = await executor.execute(sampleArticleId, { ...envelope(1), actor: writer }, () => ({
+        type: 'DraftArticle',
+        data: { articleId: sampleArticleId, content: sampleArticleContent },
+      }));
+      expect(drafted.revision).toBe(0n);
+
+      const refused = executor.execute(sampleArticleId, envelope(2), () => ({ type: 'SubmitArticle', data: {} }));
+      await expect(refused).rejects.toBeInstanceOf(ArticleRuleViolation);
+      await expect(refused).rejects.toMatchObject({ kind: 'forbidden' });
+      expect(errors).toEqual([expect.objectContaining({ msg: 'Could not record a denied command', articleId: sampleArticleId })]);
+    } finally {
+      Logger.overrideLogger(['log', 'warn', 'error']);
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,17 @@
+import { articleStreamName, readArticleStream } from '../../articles/application/article-stream.js';
+import type { EventStore } from '../../event-store/event-store.port.js';
+import { AuditedArticleNotFoundError } from '../audit-errors.js';
+import { type ChainReport, verifyChain } from '../hash-chain.js';
+
+export type ArticleIntegrity = { readonly articleId: string; readonly streamId: string } & ChainReport;
+
+/**
+ * Recomputes the article's hash chain from the stored events. Reads the raw stream rather than
+ * domain events: an altered event may not even parse as one, and must still be reported.
+ */
+export async function articleIntegrity(store: EventStore, articleId: string): Promise<ArticleIntegrity> {
+  const recorded = await readArticleStream(store, articleId);
+  if (recorded.length === 0) throw new AuditedArticleNotFoundError(articleId);
+  const streamId = articleStreamName(articleId);
+  return { articleId, streamId, ...verifyChain(streamId, recorded) };
+}
