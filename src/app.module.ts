@@ -5,6 +5,8 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/index.js';
 import { type AppConfig, ConfigModule } from './config/index.js';
 import { ContributorsModule } from './contributors/contributors.module.js';
+import type { DeliveryOptions } from './delivery/delivery-config.js';
+import { DeliveryModule } from './delivery/delivery.module.js';
 import { DeskModule } from './desk/desk.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -16,6 +18,8 @@ import { PublishingModule } from './publishing/publishing.module.js';
 export interface AppModuleOptions {
   readonly logger?: Logger;
   readonly articles?: ArticlesModuleOptions;
+  /** Over the REDAKSI_WEBHOOK_* / REDAKSI_SSE_* settings; tests use it for fast timings. */
+  readonly delivery?: DeliveryOptions;
   readonly projections?: ProjectionsModuleOptions;
 }
 
@@ -38,6 +42,7 @@ export class AppModule {
         DeskModule,
         // The app has one clock; until it has its own option it is the one the articles get.
         ContributorsModule.forRoot({ clock: options.articles?.clock }),
+        DeliveryModule.forRoot(options.delivery),
       ],
     };
   }

@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { Role } from '../../src/articles/domain/actor.js';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/index.js';
+import type { DeliveryOptions } from '../../src/delivery/delivery-config.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 
 export const PRINCIPALS = {
@@ -36,6 +37,8 @@ export interface TestAppOptions {
   readonly clock?: TestClock;
   readonly scheduler?: { enabled?: boolean; tickMs?: number };
   readonly env?: Record<string, string>;
+  /** Delivery timings (backoffs, heartbeats, timeouts) in test-sized units. */
+  readonly delivery?: DeliveryOptions;
 }
 
 export interface TestApp {
@@ -76,6 +79,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = options.clock ?? new TestClock();
   const app = await createApp(config, {
     articles: { clock: clock.now, scheduler: { enabled: true, tickMs: 60_000, ...options.scheduler } },
+    ...(options.delivery === undefined ? {} : { delivery: options.delivery }),
   });
   await app.init();
   const server = app.getHttpServer();

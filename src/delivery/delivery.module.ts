@@ -1,0 +1,46 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { DELIVERY_CONFIG, type DeliveryConfig, type DeliveryOptions, loadDeliveryConfig } from './delivery-config.js';
+import { FeedController } from './feed/feed.controller.js';
+import { FeedStreamController } from './feed-stream/feed-stream.controller.js';
+import { SseSessions } from './feed-stream/sse-sessions.js';
+import { DeliveriesController } from './webhooks/deliveries/deliveries.controller.js';
+import { Outbox } from './webhooks/deliveries/outbox.js';
+import { DELIVERY_DATABASE, openDeliveryDatabase } from './webhooks/delivery-database.js';
+import { DeliveryDatabaseLifecycle } from './webhooks/delivery-database.lifecycle.js';
+import { SubscriberStore } from './webhooks/subscribers/subscriber-store.js';
+import { SubscribersController } from './webhooks/subscribers/subscribers.controller.js';
+import { DeliverySupervisor } from './webhooks/worker/delivery-supervisor.js';
+import { EventStoreLease } from './webhooks/worker/event-store-lease.js';
+import { DELIVERY_LEASE, ProcessLease } from './webhooks/worker/lease.js';
+
+/**
+ * Delivery to publishing services: the pull feed, the server-sent event stream and signed
+ * webhooks, all computed from the log (nothing is published in-process after an append).
+ * Needs ConfigModule, LoggingModule, HealthModule and EventStoreModule (all global).
+ */
+@Module({})
+export class DeliveryModule {
+  static forRoot(options: DeliveryOptions = {}): DynamicModule {
+    return {
+      module: DeliveryModule,
+      controllers: [FeedController, FeedStreamController, SubscribersController, DeliveriesController],
+      providers: [
+        { provide: DELIVERY_CONFIG, useFactory: () => loadDeliveryConfig(process.env, options) },
+        { provide: DELIVERY_DATABASE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openDeliveryDatabase(config.dataDir) },
+        {
+          provide: DELIVERY_LEASE,
+          inject: [DELIVERY_CONFIG, EVENT_STORE],
+          useFactory: ({ webhooks }: DeliveryConfig, store: EventStore) =>
+            webhooks.lease === 'log' ? new EventStoreLease(store, { ttlMs: webhooks.leaseTtlMs }) : new ProcessLease(),
+        },
+        DeliveryDatabaseLifecycle,
+        SubscriberStore,
+        Outbox,
+        DeliverySupervisor,
+        SseSessions,
+      ],
+    };
+  }
+}

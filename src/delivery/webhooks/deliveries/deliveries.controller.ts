@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, type SchemaObject, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../../auth/index.js';
+import { ProblemException } from '../../../http/problem.js';
+import { decodeCursor } from '../../public-events/cursor.js';
+import { deliveryNotFound, invalidField, subscriberNotFound } from '../subscriber-problems.js';
+import { SubscriberStore } from '../subscribers/subscriber-store.js';
+import { DeliverySupervisor } from '../worker/delivery-supervisor.js';
+import { DeliveriesQueryDto, ReplayDto } from './deliveries.dto.js';
+import { DELIVERY_SCHEMA, type DeliveryDetailView, type DeliveryView, toDeliveryDetailView, toDeliveryView } from './delivery-view.js';
+import { Outbox } from './outbox.js';
+
+const REDRIVEN_SCHEMA: SchemaObject = { type: 'object', properties: { redriven: { type: 'integer' } } };
+
+@ApiTags('webhooks')
+@Controller('v1/subscribers/:id')
+@Roles('admin')
+@ApiForbiddenResponse({ description: 'Only admins see and steer deliveries' })
+@ApiNotFoundResponse({ description: 'No such subscriber (or delivery)' })
+export class DeliveriesController {
+  constructor(
+    private readonly subscribers: SubscriberStore,
+    private readonly outbox: Outbox,
+    private readonly supervisor: DeliverySupervisor,
+  ) {}
+
+  @Get('deliveries')
+  @ApiOperation({ summary: "The subscriber's delivery log, newest first" })
+  @ApiOkResponse({ schema: { type: 'array', items: DELIVERY_SCHEMA } })
+  list(@Param('id', ParseUUIDPipe) id: string, @Query() query: DeliveriesQueryDto): DeliveryView[] {
+    this.requireSubscriber(id);
+    return this.outbox.list(id, { status: query.status, before: query.before, limit: query.limit ?? 50 }).map(toDeliveryView);
+  }
+
+  @Get('deliveries/:deliveryId')
+  @ApiOperation({ summary: 'One delivery with every attempt and the payload it sends' })
+  @ApiOkResponse({ schema: DELIVERY_SCHEMA })
+  get(@Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string): DeliveryDetailView {
+    this.requireSubscriber(id);
+    const delivery = this.outbox.get(id, deliveryId);
+    if (delivery === undefined) throw deliveryNotFound(deliveryId);
+    return toDeliveryDetailView(delivery, this.outbox.attempts(deliveryId));
+  }
+
+  @Post('deliveries/redrive')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send every parked delivery again, each article in order, with a fresh set of attempts' })
+  @ApiOkResponse({ schema: REDRIVEN_SCHEMA })
+  redriveAll(@Param('id', ParseUUIDPipe) id: string): { redriven: number } {
+    this.requireSubscriber(id);
+    const redriven = this.outbox.redriveAll(id, Date.now());
+    this.supervisor.redriven(id);
+    return { redriven };
+  }
+
+  @Post('deliveries/:deliveryId/redrive')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Send a parked delivery again',
+    description: "The article's other parked deliveries go with it, oldest first, so the article's order holds.",
+  })
+  @ApiOkResponse({ schema: REDRIVEN_SCHEMA })
+  @ApiConflictResponse({ description: 'The delivery is not parked' })
+  redrive(@Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string): { redriven: number } {
+    this.requireSubscriber(id);
+    const result = this.outbox.redrive(id, deliveryId, Date.now());
+    if (result === 'not-found') throw deliveryNotFound(deliveryId);
+    if (result === 'not-parked') {
+      throw new ProblemException({ status: 409, type: 'delivery-not-parked', title: 'Delivery not parked', detail: `Delivery ${deliveryId} is not parked; only parked deliveries can be re-driven.` });
+    }
+    this.supervisor.redriven(id);
+    return result;
+  }
+
+  @Post('replay')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Deliver again from a position: "start" or a cursor',
+    description: 'Undelivered and parked deliveries are superseded; every matching event after the position is delivered again, with its original event id.',
+  })
+  @ApiOkResponse({ schema: { type: 'object', properties: { from: { type: 'string' }, superseded: { type: 'integer' } } } })
+  replay(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReplayDto): { from: string; superseded: number } {
+    this.requireSubscriber(id);
+    if (body.from !== 'start' && decodeCursor(body.from) === undefined) throw invalidField('from', 'expected "start" or a feed cursor');
+    const result = this.outbox.replay(id, body.from === 'start' ? null : body.from);
+    if (result === undefined) throw subscriberNotFound(id);
+    this.supervisor.replayed(id);
+    return { from: body.from, superseded: result.superseded };
+  }
+
+  private requireSubscriber(id: string): void {
+    if (this.subscribers.get(id) === undefined) throw subscriberNotFound(id);
+  }
+}

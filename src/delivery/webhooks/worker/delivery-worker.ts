@@ -1,0 +1,281 @@
+import type { Logger } from 'pino';
+import type { EventStore, Position, Subscription } from '../../../event-store/event-store.port.js';
+import type { DeliveryConfig } from '../../delivery-config.js';
+import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
+import { ARTICLE_STREAMS, PublicEventProjector } from '../../public-events/public-event-projector.js';
+import type { MappedPublicEvent } from '../../public-events/to-public-event.js';
+import type { AttemptDecision, DeliveryRecord, NewDelivery, Outbox } from '../deliveries/outbox.js';
+import { subscriberWants } from '../subscribers/subscriber-filter.js';
+import type { Subscriber, SubscriberStore } from '../subscribers/subscriber-store.js';
+import { retryDelayMs } from './backoff.js';
+import type { DeliveryLease } from './lease.js';
+import { WakeSignal } from './wake-signal.js';
+import { postWebhook, type WebhookOutcome } from './webhook-client.js';
+
+export interface DeliveryWorkerDeps {
+  readonly store: EventStore;
+  readonly outbox: Outbox;
+  readonly subscribers: SubscriberStore;
+  readonly lease: DeliveryLease;
+  readonly config: DeliveryConfig['webhooks'];
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+/** Deliveries enqueued per transaction while catching up (one fsync each). */
+const ENQUEUE_BATCH = 64;
+/** Longest sleep of either loop: a safety net, notifications normally wake them. */
+const IDLE_MS = 1_000;
+const READ_RETRY_MS = 1_000;
+const PRUNE_EVERY = 200;
+/** On a graceful stop, requests already out get this long to be answered (fewer repeats after a deploy). */
+const STOP_GRACE_MS = 2_000;
+
+/**
+ * Delivers one subscriber's webhooks with two loops over its outbox.
+ * - The reader follows the log from the subscriber's durable checkpoint, maps each event, and
+ *   enqueues the ones the subscriber wants together with the new checkpoint (one transaction).
+ *   It stops reading while too many deliveries are pending, so a dead receiver cannot make the
+ *   outbox grow without bound.
+ * - The sender sends each article's oldest undelivered delivery (several articles at a time,
+ *   one at a time per article), records every attempt, retries with backoff, parks.
+ * A delivery stays pending until its 2xx is recorded, so one in flight when the process dies
+ * is sent again after a restart: at least once, deduplicated by receivers on the event id.
+ */
+export class DeliveryWorker {
+  private readonly stopping = new AbortController();
+  private readonly abortRequests = new AbortController();
+  private readonly senderWake = new WakeSignal();
+  private readonly readerWake = new WakeSignal();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly now: () => number;
+  private subscription: Subscription | undefined;
+  private restartRequested = false;
+  private running: Promise<void> | undefined;
+  private deliveredSincePrune = 0;
+
+  constructor(
+    readonly subscriberId: string,
+    private readonly deps: DeliveryWorkerDeps,
+  ) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  start(): void {
+    this.running ??= this.run();
+  }
+
+  /**
+   * Stops reading and starting attempts. Attempts in flight get a short grace to be answered;
+   * after it they are abandoned and stay pending (sent again by whoever delivers next).
+   */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    const grace = setTimeout(() => this.abortRequests.abort(), STOP_GRACE_MS);
+    await this.running;
+    clearTimeout(grace);
+  }
+
+  /** Something changed in the outbox (a re-drive): look now rather than at the next tick. */
+  wake(): void {
+    this.senderWake.notify();
+  }
+
+  /** The subscriber was replayed: read the log again from its new checkpoint. */
+  restart(): void {
+    this.restartRequested = true;
+    this.readerWake.notify();
+    this.senderWake.notify();
+    void this.subscription?.close();
+  }
+
+  private async run(): Promise<void> {
+    // A lost lease (another process took over) ends a round; the worker then waits to get it back.
+    while (!this.stopping.signal.aborted && this.deps.subscribers.get(this.subscriberId) !== undefined) {
+      const lease = await this.deps.lease.acquire(this.subscriberId, this.stopping.signal);
+      if (lease === undefined) return;
+      const stop = AbortSignal.any([this.stopping.signal, lease.lost]);
+      stop.addEventListener('abort', () => {
+        this.readerWake.notify();
+        this.senderWake.notify();
+        void this.subscription?.close();
+      });
+      // Without the lease, a request still out could race the new holder's: abort at once.
+      const requests = AbortSignal.any([this.abortRequests.signal, lease.lost]);
+      try {
+        await Promise.all([this.readLoop(stop), this.sendLoop(stop, requests)]);
+      } finally {
+        const lost = lease.lost.aborted && !this.stopping.signal.aborted;
+        await lease.release();
+        if (lost) this.deps.logger.warn({ subscriberId: this.subscriberId }, 'Delivery lease lost; another process delivers for this subscriber now');
+      }
+    }
+  }
+
+  private async readLoop(stop: AbortSignal): Promise<void> {
+    while (!stop.aborted) {
+      const subscriber = this.deps.subscribers.get(this.subscriberId);
+      if (subscriber === undefined) return;
+      this.restartRequested = false;
+      try {
+        await this.readFrom(subscriber, stop);
+      } catch (error) {
+        if (stop.aborted) return;
+        this.deps.logger.warn({ err: error, subscriberId: this.subscriberId }, 'Webhook worker lost the event log; resubscribing from its checkpoint');
+        await this.readerWake.wait(READ_RETRY_MS);
+      }
+    }
+  }
+
+  private async readFrom(subscriber: Subscriber, stop: AbortSignal): Promise<void> {
+    const from = subscriber.checkpoint === null ? 'start' : decodeCursor(subscriber.checkpoint);
+    if (from === undefined) throw new Error(`Subscriber ${subscriber.id} has an unreadable checkpoint ${subscriber.checkpoint}`);
+    const subscription = this.deps.store.subscribeToAll({ fromPosition: from, filter: ARTICLE_STREAMS });
+    this.subscription = subscription;
+    if (stop.aborted || this.restartRequested) {
+      await subscription.close();
+      return;
+    }
+    const projector = new PublicEventProjector(this.deps.store);
+    let batch: NewDelivery[] = [];
+    let position: Position | undefined;
+    let live = false;
+    const flush = (): void => {
+      if (position === undefined) return;
+      const enqueued = this.deps.outbox.enqueue(subscriber.id, subscriber.generation, batch, encodeCursor(position), this.now());
+      // Replayed or deleted meanwhile: this batch belongs to the old run.
+      if (!enqueued) this.restartRequested = true;
+      else if (batch.length > 0) this.senderWake.notify();
+      batch = [];
+      position = undefined;
+    };
+    try {
+      for await (const message of subscription) {
+        if (stop.aborted || this.restartRequested) break;
+        if (message.kind === 'event') {
+          if (!(await this.roomFor(batch.length, flush, stop))) break;
+          const mapped = await projector.project(message.event);
+          if (mapped !== null && subscriberWants(subscriber, mapped)) batch.push(toDelivery(mapped));
+          position = message.event.position;
+          if (batch.length >= ENQUEUE_BATCH || (live && batch.length > 0)) flush();
+        } else if (message.kind === 'checkpoint') {
+          position = message.position;
+          flush();
+        } else {
+          live = true;
+          flush();
+        }
+      }
+    } finally {
+      await subscription.close();
+    }
+  }
+
+  /** Waits while the outbox is full; false if the worker must stop reading meanwhile. */
+  private async roomFor(batched: number, flush: () => void, stop: AbortSignal): Promise<boolean> {
+    while (this.deps.outbox.pendingCount(this.subscriberId) + batched >= this.deps.config.maxPending) {
+      // What was read so far goes out first, so the sender has it while the reader waits.
+      flush();
+      batched = 0;
+      await this.readerWake.wait(IDLE_MS);
+      if (stop.aborted || this.restartRequested) return false;
+    }
+    return true;
+  }
+
+  private async sendLoop(stop: AbortSignal, requests: AbortSignal): Promise<void> {
+    while (!stop.aborted) {
+      const subscriber = this.deps.subscribers.get(this.subscriberId);
+      if (subscriber === undefined) break;
+      const free = this.deps.config.concurrency - this.inFlight.size;
+      if (free > 0) {
+        for (const delivery of this.deps.outbox.dueHeads(subscriber.id, this.now(), [...this.inFlight.keys()], free)) {
+          const attempt = this.attempt(subscriber, delivery, requests)
+            .catch((error: unknown) => this.deps.logger.error({ err: error, deliveryId: delivery.id }, 'Recording a webhook attempt failed'))
+            .finally(() => {
+              this.inFlight.delete(delivery.id);
+              this.senderWake.notify();
+              this.readerWake.notify();
+            });
+          this.inFlight.set(delivery.id, attempt);
+        }
+      }
+      await this.senderWake.wait(this.sleepMs(subscriber.id));
+    }
+    await Promise.all(this.inFlight.values());
+  }
+
+  private sleepMs(subscriberId: string): number {
+    if (this.inFlight.size >= this.deps.config.concurrency) return IDLE_MS;
+    const next = this.deps.outbox.nextAttemptAt(subscriberId, [...this.inFlight.keys()]);
+    return next === undefined ? IDLE_MS : Math.min(IDLE_MS, Math.max(0, next - this.now()));
+  }
+
+  private async attempt(subscriber: Subscriber, delivery: DeliveryRecord, abort: AbortSignal): Promise<void> {
+    const { config, logger, outbox } = this.deps;
+    const startedAt = this.now();
+    const number = delivery.attempts + 1;
+    const outcome = await postWebhook(
+      {
+        url: subscriber.url,
+        secret: subscriber.secret,
+        body: delivery.payload,
+        eventId: delivery.eventId,
+        eventType: delivery.eventType,
+        deliveryId: delivery.id,
+        attempt: number,
+      },
+      config.timeoutMs,
+      abort,
+      this.now,
+    );
+    if (outcome.kind === 'aborted') return;
+    const decision = this.decide(delivery, outcome, startedAt);
+    outbox.recordAttempt(
+      delivery,
+      {
+        attempt: number,
+        startedAt,
+        durationMs: this.now() - startedAt,
+        outcome: outcome.kind,
+        status: outcome.status,
+        error: outcome.kind === 'delivered' ? null : outcome.error,
+      },
+      decision,
+    );
+    const context = { subscriberId: subscriber.id, deliveryId: delivery.id, eventId: delivery.eventId, attempt: number };
+    if (decision.kind === 'park') logger.warn({ ...context, reason: decision.reason }, 'Webhook delivery parked');
+    else if (decision.kind === 'retry') logger.info({ ...context, error: outcome.kind === 'retry' ? outcome.error : undefined, retryAt: new Date(decision.at).toISOString() }, 'Webhook delivery failed; will retry');
+    else if (++this.deliveredSincePrune >= PRUNE_EVERY) {
+      this.deliveredSincePrune = 0;
+      outbox.prune(subscriber.id, config.logRetention);
+    }
+  }
+
+  private decide(delivery: DeliveryRecord, outcome: Exclude<WebhookOutcome, { kind: 'aborted' }>, startedAt: number): AttemptDecision {
+    const { config } = this.deps;
+    switch (outcome.kind) {
+      case 'delivered':
+        return { kind: 'delivered' };
+      case 'failed':
+        return { kind: 'park', reason: `permanent failure: ${outcome.error}` };
+      case 'retry': {
+        const round = delivery.roundAttempts + 1;
+        if (round >= config.maxAttempts) return { kind: 'park', reason: `gave up after ${round} attempts; last: ${outcome.error}` };
+        const delay = retryDelayMs(round, { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs }, outcome.retryAfterMs);
+        return { kind: 'retry', at: Math.max(startedAt, this.now()) + delay };
+      }
+      default:
+        return unknownOutcome(outcome);
+    }
+  }
+}
+
+function toDelivery(mapped: MappedPublicEvent): NewDelivery {
+  const { event } = mapped;
+  return { eventId: event.id, eventType: event.type, articleId: event.articleId, cursor: event.cursor, payload: JSON.stringify(event) };
+}
+
+function unknownOutcome(outcome: never): never {
+  throw new Error(`Unknown webhook outcome ${JSON.stringify(outcome)}`);
+}
