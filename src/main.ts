@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap.js';
 import { type AppConfig, ConfigError, loadConfig } from './config/index.js';
+import { loadDeliveryConfig } from './delivery/delivery-config.js';
 import { type Logger, PINO_LOGGER } from './logging/index.js';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 function configOrExit(): AppConfig {
   try {
-    return loadConfig();
+    const config = loadConfig();
+    loadDeliveryConfig(process.env); // validated here too, so a bad value gets the same clean exit
+    return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -24,6 +24,18 @@ describe('starting the server', () => {
     expect(result.stderr).toContain('EVENTSTORE_CONNECTION_STRING');
   });
 
+  test('a bad delivery setting gets the same clean exit', () => {
+    const result = spawnSync(process.execPath, ['dist/main.js'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, REDAKSI_WEBHOOK_TIMEOUT_MS: 'soon', REDAKSI_DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('REDAKSI_WEBHOOK_TIMEOUT_MS');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   test('first start creates a private keys file with one random token per role', async () => {
     const server = await startServer({ REDAKSI_DATA_DIR: dataDir });
     await server.kill('SIGTERM');
