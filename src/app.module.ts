@@ -8,6 +8,7 @@ import { ContributorsModule } from './contributors/contributors.module.js';
 import type { DeliveryOptions } from './delivery/delivery-config.js';
 import { DeliveryModule } from './delivery/delivery.module.js';
 import { DeskModule } from './desk/desk.module.js';
+import { EventSourcingModule } from './event-sourcing/event-sourcing.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/index.js';
@@ -34,14 +35,15 @@ export class AppModule {
         AuthModule.forRoot(),
         HealthModule,
         EventStoreModule,
+        // The app has one clock; until it has its own option it is the one the articles get.
+        EventSourcingModule.forRoot({ clock: options.articles?.clock }),
         ArticlesModule.forRoot(options.articles),
         AuditModule,
         MetricsModule,
         ProjectionsModule.forRoot(options.projections),
         PublishingModule,
         DeskModule,
-        // The app has one clock; until it has its own option it is the one the articles get.
-        ContributorsModule.forRoot({ clock: options.articles?.clock }),
+        ContributorsModule,
         DeliveryModule.forRoot(options.delivery),
       ],
     };

@@ -1,12 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CLOCK, type Clock, systemClock } from './application/clock.js';
+import type { Clock } from '../event-sourcing/clock.js';
 import { ARTICLE_CONTROLLERS, ARTICLE_PROVIDERS } from './articles.providers.js';
-import { ArticleProblemsInterceptor } from './http/article-problems.interceptor.js';
 import { SCHEDULER_OPTIONS, type SchedulerOptions } from './scheduling/scheduled-publisher.js';
 
 export interface ArticlesModuleOptions {
+  /** The app's one clock: AppModule hands it to EventSourcingModule, which provides CLOCK to every context. */
   readonly clock?: Clock;
   readonly scheduler?: Partial<SchedulerOptions>;
 }
@@ -21,9 +20,7 @@ export class ArticlesModule {
       controllers: ARTICLE_CONTROLLERS,
       providers: [
         ...ARTICLE_PROVIDERS,
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: SCHEDULER_OPTIONS, useValue: scheduler },
-        { provide: APP_INTERCEPTOR, useClass: ArticleProblemsInterceptor },
       ],
     };
   }

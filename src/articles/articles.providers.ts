@@ -1,6 +1,5 @@
 import type { Provider } from '@nestjs/common';
 import { ApplyArticleCommandHandler } from './application/apply-article-command.js';
-import { ArticleCommandExecutor } from './application/article-command-executor.js';
 import { SlugRegistry } from './application/slug-registry.js';
 import { DraftingController } from './drafting/drafting.controller.js';
 import { GetArticleHandler } from './getting-article/get-article.query.js';
@@ -25,7 +24,6 @@ export const ARTICLE_CONTROLLERS = [
 ];
 
 export const ARTICLE_PROVIDERS: Provider[] = [
-  ArticleCommandExecutor,
   ArticleCommands,
   SlugRegistry,
   ApplyArticleCommandHandler,

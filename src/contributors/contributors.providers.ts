@@ -1,6 +1,5 @@
 import type { Provider } from '@nestjs/common';
 import { ApplyContributorCommandHandler } from './application/contributor-command.js';
-import { ContributorCommandExecutor } from './application/contributor-command-executor.js';
 import { GetContributorHandler } from './getting-contributor/get-contributor.query.js';
 import { GettingContributorController } from './getting-contributor/getting-contributor.controller.js';
 import { ContributorCommands } from './http/contributor-commands.js';
@@ -11,7 +10,6 @@ import { VerificationController } from './verification/verification.controller.j
 export const CONTRIBUTOR_CONTROLLERS = [ProfileController, VerificationController, GettingContributorController];
 
 export const CONTRIBUTOR_PROVIDERS: Provider[] = [
-  ContributorCommandExecutor,
   ContributorCommands,
   ApplyContributorCommandHandler,
   GetContributorHandler,

@@ -41,6 +41,7 @@ describe('audit: denied attempts', () => {
       at: expect.any(String),
       actor: { id: 'editor-ayu', displayName: 'Ayu Lestari', roles: ['editor'] },
       commandType: 'VerifyArticle',
+      streamId: `article-${own}`,
       articleId: own,
       code: 'four_eyes',
       reason: 'The author of an article cannot verify it',

@@ -21,6 +21,9 @@ const EVENT_METADATA = {
   occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
   schemaVersion: 1,
   requestHash: expect.any(String),
+  // Sealed into the stream's hash chain (src/audit/hash-chain.ts).
+  previousHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+  hash: expect.stringMatching(/^[0-9a-f]{64}$/),
 };
 
 function streamOf(t: TestApp, contributorId: string) {
@@ -221,6 +224,22 @@ describe('contributors over HTTP', () => {
       expect(res.body).toMatchObject({ id: 'writer-maya', displayName: profile.displayName, verificationStatus: 'unverified' });
     }
     await t.as('auditor').get('/v1/contributors/writer-maya').set('If-None-Match', '"0"').expect(304);
+  });
+
+  test('a conditional GET is 304 with the ETag and no body whenever If-None-Match names the current ETag', async () => {
+    await profileOf(t, 'writer-nina');
+    const read = (ifNoneMatch: string) => t.as('editor').get('/v1/contributors/writer-nina').set('If-None-Match', ifNoneMatch);
+    // Weak comparison, lists and `*` (RFC 9110 §13.1.2); a client's `no-cache` is for caches, not for this server.
+    for (const current of [read('"0"'), read('W/"0"'), read('"7", "0"'), read('*'), read('"0"').set('Cache-Control', 'no-cache')]) {
+      const res = await current.expect(304);
+      expect(res.headers.etag).toBe('"0"');
+      expect(res.text ?? '').toBe('');
+    }
+    const stale = await read('"1"').expect(200);
+    expect(stale.body).toMatchObject({ id: 'writer-nina', revision: 0 });
+    // The precondition never hides a refusal.
+    await t.as('writer2').get('/v1/contributors/writer-nina').set('If-None-Match', '"0"').expect(403);
+    await t.as('editor').get('/v1/contributors/writer-nobody').set('If-None-Match', '*').expect(404);
   });
 
   test('a contributor without a profile is 404', async () => {

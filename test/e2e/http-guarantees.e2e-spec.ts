@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
 import { articleIn, eventCount } from '../support/article-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -82,6 +83,43 @@ describe('HTTP guarantees: concurrency, idempotency, input', () => {
     expect(await eventCount(t)).toBe(before);
     // Keys are per principal: another writer's identical key is a different command.
     await t.as('writer2').post('/v1/articles').set('Idempotency-Key', 'draft-2').send(sampleArticleContent).expect(201);
+  });
+
+  test('one Idempotency-Key on two articles by the same writer: both are written, with different event ids', async () => {
+    const [a, b] = [await articleIn(t, 'draft'), await articleIn(t, 'draft')];
+    const submit = (id: string) => t.as('writer').post(`/v1/articles/${id}/submit`).set('Idempotency-Key', 'kirim-ke-desk');
+    const first = await submit(a).expect(200);
+    const second = await submit(b).expect(200);
+    expect([first.body.status, second.body.status]).toEqual(['in_review', 'in_review']);
+    expect(second.headers['idempotent-replayed']).toBeUndefined();
+    const [streamA, streamB] = await Promise.all([t.store.readStream(`article-${a}`), t.store.readStream(`article-${b}`)]);
+    expect([streamA[1]!.type, streamB[1]!.type]).toEqual(['ArticleSubmitted', 'ArticleSubmitted']);
+    // Same principal and key, so the same command id: only the stream keeps the event ids apart.
+    expect((streamA[1]!.metadata as { commandId: string }).commandId).toBe((streamB[1]!.metadata as { commandId: string }).commandId);
+    expect(streamA[1]!.id).not.toBe(streamB[1]!.id);
+    // Still once per article: the retry on b is answered from b's stream.
+    const retry = await submit(b).expect(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.headers['x-event-position']).toBe(second.headers['x-event-position']);
+    expect(await t.store.readStream(`article-${b}`)).toHaveLength(2);
+  });
+
+  test('a conditional GET is 304 with the ETag and no body whenever If-None-Match names the current ETag', async () => {
+    const id = await articleIn(t, 'draft');
+    const read = (ifNoneMatch: string) => t.as('writer').get(`/v1/articles/${id}`).set('If-None-Match', ifNoneMatch);
+    // Weak comparison, lists and `*` (RFC 9110 §13.1.2); a client's `no-cache` is for caches, not for this server.
+    for (const current of [read('"0"'), read('W/"0"'), read('"7", "0"'), read('*'), read('"0"').set('Cache-Control', 'no-cache')]) {
+      const res = await current.expect(304);
+      expect(res.headers.etag).toBe('"0"');
+      expect(res.headers['x-event-position']).toMatch(/^\d+$/);
+      expect(res.text ?? '').toBe('');
+    }
+    const stale = await read('"1", W/"2"').expect(200);
+    expect(stale.headers.etag).toBe('"0"');
+    expect(stale.body).toMatchObject({ id, revision: 0, status: 'draft' });
+    // The precondition never hides a refusal.
+    await t.as('writer2').get(`/v1/articles/${id}`).set('If-None-Match', '"0"').expect(403);
+    await t.as('writer').get(`/v1/articles/${randomUUID()}`).set('If-None-Match', '*').expect(404);
   });
 
   describe('bad input gets a clear problem and changes nothing', () => {

@@ -1,7 +1,7 @@
 import { CommandHandler } from '@nestjs/cqrs';
+import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
 import type { ArticleCommand } from '../domain/commands.js';
 import { ArticleCommandHandler, ArticleCommandMessage } from './article-command.js';
-import type { CommandEnvelope } from './command-envelope.js';
 
 /**
  * For actions whose domain command is fully given by the request (draft, revise, submit,

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Command, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
+import type { ExecutedCommand } from '../../event-sourcing/executed-command.js';
+import { StreamCommandExecutor } from '../../event-sourcing/stream-command-executor.js';
 import type { ArticleCommand } from '../domain/commands.js';
 import type { ArticleState } from '../domain/state.js';
-import { ArticleCommandExecutor, type ExecutedArticleCommand } from './article-command-executor.js';
-import type { CommandEnvelope } from './command-envelope.js';
+import { ARTICLE_STREAM } from './article-stream.js';
+
+export type ExecutedArticleCommand = ExecutedCommand<ArticleState>;
 
 /** A command on one article, as dispatched on the CommandBus. Each action subclasses it. */
 export abstract class ArticleCommandMessage extends Command<ExecutedArticleCommand> {
@@ -21,10 +25,10 @@ export abstract class ArticleCommandMessage extends Command<ExecutedArticleComma
  */
 @Injectable()
 export abstract class ArticleCommandHandler<M extends ArticleCommandMessage> implements ICommandHandler<ArticleCommandMessage> {
-  constructor(protected readonly executor: ArticleCommandExecutor) {}
+  constructor(protected readonly executor: StreamCommandExecutor) {}
 
   execute(message: M): Promise<ExecutedArticleCommand> {
-    return this.executor.execute(message.articleId, message.envelope, (state) => this.toDomain(message, state));
+    return this.executor.execute(ARTICLE_STREAM, message.articleId, message.envelope, (state) => this.toDomain(message, state));
   }
 
   protected abstract toDomain(message: M, state: ArticleState | null): ArticleCommand | Promise<ArticleCommand>;

@@ -1,39 +1,36 @@
-import type { EventData, EventStore, JsonValue, ReadStreamOptions, RecordedEvent } from '../../event-store/event-store.port.js';
-import { StreamNotFoundError } from '../../event-store/errors.js';
-import { type ArticleEvent, isArticleEventType } from '../domain/events.js';
+import type { EventStore, ReadStreamOptions, RecordedEvent } from '../../event-store/event-store.port.js';
+import type { CommandStream } from '../../event-sourcing/command-stream.js';
+import { domainEventReader, idFromStream, readStreamOrEmpty, streamNameOf } from '../../event-sourcing/streams.js';
+import type { ArticleCommand } from '../domain/commands.js';
+import { decide } from '../domain/decide.js';
+import { type ArticleEvent, EVENT_SCHEMA_VERSION, isArticleEventType } from '../domain/events.js';
+import { evolve } from '../domain/evolve.js';
+import type { ArticleState } from '../domain/state.js';
+
+export { toEventData } from '../../event-sourcing/streams.js';
 
 export const ARTICLE_CATEGORY = 'article';
 
 export function articleStreamName(articleId: string): string {
-  return `${ARTICLE_CATEGORY}-${articleId}`;
+  return streamNameOf(ARTICLE_CATEGORY, articleId);
 }
 
 export function articleIdFromStream(streamId: string): string | undefined {
-  return streamId.startsWith(`${ARTICLE_CATEGORY}-`) ? streamId.slice(ARTICLE_CATEGORY.length + 1) : undefined;
+  return idFromStream(ARTICLE_CATEGORY, streamId);
 }
 
-/** The shape our events are stored in: the domain event's data as JSON, the type as the event type. */
-export function toArticleEvent(recorded: RecordedEvent): ArticleEvent {
-  if (!isArticleEventType(recorded.type)) {
-    throw new Error(`Stream ${recorded.streamId} holds an unknown event type ${recorded.type} at ${String(recorded.revision)}`);
-  }
-  return { type: recorded.type, data: recorded.data } as unknown as ArticleEvent;
-}
-
-export function toEventData(event: ArticleEvent, id: string, metadata: JsonValue): EventData {
-  return { id, type: event.type, data: event.data as unknown as JsonValue, metadata };
-}
+export const toArticleEvent: (recorded: RecordedEvent) => ArticleEvent = domainEventReader<ArticleEvent>(isArticleEventType);
 
 /** Every event of an article's stream, oldest first; empty when the article does not exist. */
-export async function readArticleStream(
-  store: EventStore,
-  articleId: string,
-  options?: ReadStreamOptions,
-): Promise<RecordedEvent[]> {
-  try {
-    return await store.readStream(articleStreamName(articleId), options);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return [];
-    throw error;
-  }
+export function readArticleStream(store: EventStore, articleId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+  return readStreamOrEmpty(store, articleStreamName(articleId), options);
 }
+
+/** The article's decider on `article-<id>` streams, as the command executor runs it. */
+export const ARTICLE_STREAM: CommandStream<ArticleState, ArticleCommand, ArticleEvent> = {
+  category: ARTICLE_CATEGORY,
+  decide,
+  evolve,
+  schemaVersions: EVENT_SCHEMA_VERSION,
+  toEvent: toArticleEvent,
+};

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { WrongExpectedVersionError } from '../../event-store/errors.js';
+import { nameBasedId } from '../../event-sourcing/deterministic-ids.js';
 import { slugCandidates, slugify } from '../domain/slug.js';
-import { nameBasedId } from './deterministic-ids.js';
 
 export const SLUG_CATEGORY = 'slug';
 const MAX_CANDIDATES = 100;

@@ -1,4 +1,4 @@
-import type { Actor } from './actor.js';
+import type { DecideContext } from '../../event-sourcing/domain/decider.js';
 import type { ArticleCommand } from './commands.js';
 import type { ArticleEvent } from './events.js';
 import { authorise, requireArticle } from './guards.js';
@@ -7,10 +7,7 @@ import { linkRelated, unlinkRelated } from './related-decisions.js';
 import type { ArticleState } from './state.js';
 import { draft, requestChanges, revise, submit, verify } from './writing-decisions.js';
 
-export interface DecideContext {
-  readonly actor: Actor;
-  readonly now: Date;
-}
+export type { DecideContext };
 
 export type Data<T extends ArticleCommand['type']> = Extract<ArticleCommand, { type: T }>['data'];
 

@@ -1,3 +1,9 @@
+import {
+  DomainRuleViolation,
+  type RuleViolationDetails,
+  type RuleViolationKind,
+  type ValidationIssue,
+} from '../../event-sourcing/domain/rule-violation.js';
 import type { ArticleStatus } from './state.js';
 
 /** Every way the article decider can refuse a command. Closed: the shell maps each one. */
@@ -19,7 +25,7 @@ export type ArticleErrorCode =
   | 'related_not_linked';
 
 /** not_found → 404, forbidden → 403, conflict → 409, invalid → 400. */
-export type ArticleErrorKind = 'not_found' | 'forbidden' | 'conflict' | 'invalid';
+export type ArticleErrorKind = RuleViolationKind;
 
 /**
  * One kind per code, so the HTTP mapping never has to guess. Two choices worth knowing:
@@ -45,32 +51,12 @@ export const ARTICLE_ERROR_KIND: Readonly<Record<ArticleErrorCode, ArticleErrorK
   related_not_linked: 'not_found',
 };
 
-/** A failing field, for the 400 problem details. `path` is relative to the command's data. */
-export interface ValidationIssue {
-  readonly path: string;
-  readonly message: string;
-}
+export type { ValidationIssue };
 
-export interface ArticleRuleViolationDetails {
-  /** The article's status when the rule that failed depends on it. */
-  readonly status?: ArticleStatus;
-  readonly issues?: readonly ValidationIssue[];
-}
+export type ArticleRuleViolationDetails = RuleViolationDetails<ArticleStatus>;
 
-export class ArticleRuleViolation extends Error {
-  readonly kind: ArticleErrorKind;
-  readonly status: ArticleStatus | undefined;
-  readonly issues: readonly ValidationIssue[];
-
-  constructor(
-    readonly code: ArticleErrorCode,
-    message: string,
-    details: ArticleRuleViolationDetails = {},
-  ) {
-    super(message);
-    this.name = 'ArticleRuleViolation';
-    this.kind = ARTICLE_ERROR_KIND[code];
-    this.status = details.status;
-    this.issues = details.issues ?? [];
+export class ArticleRuleViolation extends DomainRuleViolation<ArticleErrorCode, ArticleStatus> {
+  constructor(code: ArticleErrorCode, message: string, details: ArticleRuleViolationDetails = {}) {
+    super(code, ARTICLE_ERROR_KIND[code], message, details);
   }
 }

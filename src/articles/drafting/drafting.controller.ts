@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandEnvelope } from '../application/command-envelope.js';
-import { articleIdFor } from '../application/deterministic-ids.js';
+import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
+import { nameBasedId } from '../../event-sourcing/deterministic-ids.js';
+import { CommandContext } from '../../event-sourcing/http/command-context.decorator.js';
 import { ArticleCommands } from '../http/article-commands.js';
 import type { ArticleView } from '../http/article-view.js';
-import { CommandContext } from '../http/command-context.decorator.js';
 import { ArticleCommandDocs } from '../http/command-headers.decorator.js';
 import { ContentDto, toArticleContent } from '../http/content.dto.js';
 
@@ -25,7 +25,7 @@ export class DraftingController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ArticleView> {
     // With an Idempotency-Key the retry must land on the same article, so its id is derived.
-    const articleId = envelope.idempotencyKey === undefined ? randomUUID() : articleIdFor(envelope.commandId);
+    const articleId = envelope.idempotencyKey === undefined ? randomUUID() : nameBasedId('article', envelope.commandId);
     const command = { type: 'DraftArticle', data: { articleId, content: toArticleContent(body) } } as const;
     response.setHeader('Location', `/v1/articles/${articleId}`);
     return this.commands.apply(articleId, command, envelope, response);

@@ -1,18 +1,10 @@
 import type { Response } from 'express';
-import type { ExecutedArticleCommand } from '../application/article-command-executor.js';
+import { setCommandHeaders } from '../../event-sourcing/http/command-response.js';
+import type { ExecutedArticleCommand } from '../application/article-command.js';
 import { type ArticleView, toArticleView } from './article-view.js';
 
-export const EVENT_POSITION_HEADER = 'X-Event-Position';
-export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replayed';
-
-export function etagOf(revision: bigint): string {
-  return `"${String(revision)}"`;
-}
-
-/** Headers every command answer carries: ETag, X-Event-Position, and whether it was a replay. */
+/** The article after a command, with the headers every command answer carries. */
 export function commandResponse(response: Response, result: ExecutedArticleCommand): ArticleView {
-  response.setHeader('ETag', etagOf(result.revision));
-  response.setHeader(EVENT_POSITION_HEADER, String(result.position));
-  if (result.replayed) response.setHeader(IDEMPOTENT_REPLAY_HEADER, 'true');
+  setCommandHeaders(response, result);
   return toArticleView(result.state);
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { ArticleCommandExecutor } from '../application/article-command-executor.js';
+import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
+import { StreamCommandExecutor } from '../../event-sourcing/stream-command-executor.js';
 import { ArticleCommandHandler, ArticleCommandMessage } from '../application/article-command.js';
 import { readArticleStream } from '../application/article-stream.js';
-import type { CommandEnvelope } from '../application/command-envelope.js';
 import type { ArticleCommand } from '../domain/commands.js';
 
 export class LinkRelated extends ArticleCommandMessage {
@@ -23,7 +23,7 @@ export class LinkRelated extends ArticleCommandMessage {
 @CommandHandler(LinkRelated)
 export class LinkRelatedHandler extends ArticleCommandHandler<LinkRelated> {
   constructor(
-    executor: ArticleCommandExecutor,
+    executor: StreamCommandExecutor,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     super(executor);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { ArticleCommandExecutor } from '../application/article-command-executor.js';
+import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
+import { StreamCommandExecutor } from '../../event-sourcing/stream-command-executor.js';
 import { ArticleCommandHandler, ArticleCommandMessage } from '../application/article-command.js';
-import type { CommandEnvelope } from '../application/command-envelope.js';
 import { SlugRegistry } from '../application/slug-registry.js';
 import type { ArticleCommand } from '../domain/commands.js';
 import type { ArticleState } from '../domain/state.js';
@@ -30,7 +30,7 @@ export class PublishArticle extends ArticleCommandMessage {
 @CommandHandler(PublishArticle)
 export class PublishArticleHandler extends ArticleCommandHandler<PublishArticle> {
   constructor(
-    executor: ArticleCommandExecutor,
+    executor: StreamCommandExecutor,
     private readonly slugs: SlugRegistry,
   ) {
     super(executor);

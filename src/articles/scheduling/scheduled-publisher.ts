@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type Subscription } from '../../event-store/event-store.port.js';
+import { CLOCK, type Clock } from '../../event-sourcing/clock.js';
+import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
+import { nameBasedId } from '../../event-sourcing/deterministic-ids.js';
 import { ARTICLE_CATEGORY, articleIdFromStream } from '../application/article-stream.js';
-import { CLOCK, type Clock } from '../application/clock.js';
-import type { CommandEnvelope } from '../application/command-envelope.js';
-import { nameBasedId } from '../application/deterministic-ids.js';
 import type { Actor } from '../domain/actor.js';
 import { PublishArticle } from '../publishing/publish-article.command.js';
 

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { ArticleCommandExecutor } from '../../articles/application/article-command-executor.js';
-import type { DeniedCommand, DeniedCommandLog } from '../../articles/application/denied-commands.js';
+import { ARTICLE_STREAM, articleStreamName } from '../../articles/application/article-stream.js';
 import { ArticleRuleViolation } from '../../articles/domain/errors.js';
 import { auditor, sampleArticleContent, sampleArticleId, writer } from '../../articles/domain/testing/sample-article.js';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
+import type { DeniedCommand, DeniedCommandLog } from '../../event-sourcing/denied-commands.js';
+import { StreamCommandExecutor } from '../../event-sourcing/stream-command-executor.js';
 import { verifyChain } from '../hash-chain.js';
 import { DenialLog } from './denial-log.js';
 import { DENIALS_STREAM } from './denial.js';
@@ -20,7 +21,7 @@ const envelope = (n: number) => ({
 function denial(n: number): DeniedCommand {
   return {
     ...envelope(n),
-    articleId: sampleArticleId,
+    streamId: articleStreamName(sampleArticleId),
     commandType: 'VerifyArticle',
     code: 'forbidden',
     reason: 'auditor-hendra (roles: auditor) may not VerifyArticle',
@@ -52,24 +53,26 @@ describe('DenialLog on the embedded store', () => {
   });
 });
 
-describe('ArticleCommandExecutor and the denial log', () => {
+describe('StreamCommandExecutor and the denial log', () => {
   it('still refuses with the domain 403 when the denial cannot be written, and logs why', async () => {
     const store = SqliteEventStore.open({ path: ':memory:' });
     const errors: unknown[] = [];
     Logger.overrideLogger({ log: () => undefined, warn: () => undefined, error: (message: unknown) => errors.push(message) });
     try {
       const broken: DeniedCommandLog = { record: () => Promise.reject(new Error('disk full')) };
-      const executor = new ArticleCommandExecutor(store, () => new Date('2025-01-20T01:00:00Z'), broken);
-      const drafted = await executor.execute(sampleArticleId, { ...envelope(1), actor: writer }, () => ({
-        type: 'DraftArticle',
+      const executor = new StreamCommandExecutor(store, () => new Date('2025-01-20T01:00:00Z'), broken);
+      const drafted = await executor.execute(ARTICLE_STREAM, sampleArticleId, { ...envelope(1), actor: writer }, () => ({
+        type: 'DraftArticle' as const,
         data: { articleId: sampleArticleId, content: sampleArticleContent },
       }));
       expect(drafted.revision).toBe(0n);
 
-      const refused = executor.execute(sampleArticleId, envelope(2), () => ({ type: 'SubmitArticle', data: {} }));
+      const refused = executor.execute(ARTICLE_STREAM, sampleArticleId, envelope(2), () => ({ type: 'SubmitArticle' as const, data: {} }));
       await expect(refused).rejects.toBeInstanceOf(ArticleRuleViolation);
       await expect(refused).rejects.toMatchObject({ kind: 'forbidden' });
-      expect(errors).toEqual([expect.objectContaining({ msg: 'Could not record a denied command', articleId: sampleArticleId })]);
+      expect(errors).toEqual([
+        expect.objectContaining({ msg: 'Could not record a denied command', streamId: articleStreamName(sampleArticleId) }),
+      ]);
     } finally {
       Logger.overrideLogger(['log', 'warn', 'error']);
       await store.close();

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DeniedCommand, DeniedCommandLog } from '../../articles/application/denied-commands.js';
-import { nameBasedId } from '../../articles/application/deterministic-ids.js';
 import { EVENT_STORE, type EventData, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
 import { StreamNotFoundError, WrongExpectedVersionError } from '../../event-store/errors.js';
+import type { DeniedCommand, DeniedCommandLog } from '../../event-sourcing/denied-commands.js';
+import { nameBasedId } from '../../event-sourcing/deterministic-ids.js';
 import { chainTipAfter, sealEvents } from '../hash-chain.js';
-import { COMMAND_DENIED, type CommandDeniedData, DENIALS_STREAM } from './denial.js';
+import { COMMAND_DENIED, COMMAND_DENIED_SCHEMA_VERSION, type CommandDeniedData, DENIALS_STREAM } from './denial.js';
 
 // Another API instance on the same store can take the revision this one read; a few rereads settle it.
 const MAX_ATTEMPTS = 5;
@@ -53,7 +53,7 @@ export class DenialLog implements DeniedCommandLog {
 function deniedEvent(denied: DeniedCommand): EventData {
   const at = denied.at.toISOString();
   const data: CommandDeniedData = {
-    articleId: denied.articleId,
+    streamId: denied.streamId,
     commandType: denied.commandType,
     commandId: denied.commandId,
     code: denied.code,
@@ -74,7 +74,7 @@ function deniedEvent(denied: DeniedCommand): EventData {
       $causationId: denied.causationId,
       commandId: denied.commandId,
       occurredAt: at,
-      schemaVersion: 1,
+      schemaVersion: COMMAND_DENIED_SCHEMA_VERSION,
     },
   };
 }

@@ -1,19 +1,25 @@
+import { articleIdFromStream, articleStreamName } from '../../articles/application/article-stream.js';
 import type { Role } from '../../articles/domain/actor.js';
 import type { RecordedEvent } from '../../event-store/event-store.port.js';
 
 /**
- * One stream for every refused attempt. Its category is `audit`, so article-category readers
- * (projections, the scheduler, the feed) never see it; it is hash-chained like an article.
+ * One stream for every refused attempt, of every context. Its category is `audit`, so
+ * category readers (projections, the scheduler, the feed) never see it; it is hash-chained.
  */
 export const DENIALS_STREAM = 'audit-denials';
 export const COMMAND_DENIED = 'CommandDenied';
+/** 1: article commands only, named by `articleId`; 2: any command, named by `streamId`. */
+export const COMMAND_DENIED_SCHEMA_VERSION = 2;
 
 /** The data of a CommandDenied event; metadata carries the usual actor, correlation and chain. */
 export interface CommandDeniedData {
-  readonly articleId: string;
+  /** The stream the command was meant for, e.g. `article-<id>` or `contributor-<id>` (version 2). */
+  readonly streamId?: string;
+  /** Version 1 only: the article the command was meant for. */
+  readonly articleId?: string;
   readonly commandType: string;
   readonly commandId: string;
-  /** The domain's refusal: forbidden (role), not_owner or four_eyes. */
+  /** The context's refusal, e.g. forbidden (role), not_owner, four_eyes, community_set_by_desk. */
   readonly code: string;
   readonly reason: string;
   readonly actorId: string;
@@ -29,7 +35,10 @@ export interface DenialView {
   readonly at: string;
   readonly actor: { readonly id: string; readonly displayName: string; readonly roles: readonly Role[] };
   readonly commandType: string;
-  readonly articleId: string;
+  /** The stream the command was meant for, e.g. `article-<id>` or `contributor-<id>`. */
+  readonly streamId: string;
+  /** When that stream is an article's. */
+  readonly articleId?: string;
   readonly code: string;
   readonly reason: string;
   readonly commandId: string;
@@ -39,12 +48,16 @@ export interface DenialView {
 export function toDenialView(event: RecordedEvent): DenialView {
   const data = event.data as unknown as CommandDeniedData;
   const metadata = event.metadata as { $correlationId?: unknown } | undefined;
+  // Version 1 named only the article.
+  const streamId = data.streamId ?? articleStreamName(data.articleId ?? '');
+  const articleId = articleIdFromStream(streamId);
   return {
     revision: Number(event.revision),
     at: data.at,
     actor: { id: data.actorId, displayName: data.actorName, roles: data.actorRoles },
     commandType: data.commandType,
-    articleId: data.articleId,
+    streamId,
+    ...(articleId === undefined ? {} : { articleId }),
     code: data.code,
     reason: data.reason,
     commandId: data.commandId,

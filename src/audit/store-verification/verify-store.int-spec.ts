@@ -53,6 +53,14 @@ describe('verifyStore', () => {
     ]);
   });
 
+  it('holds contributor streams to the chain: an unsealed one is broken, not skipped', async () => {
+    await appendSealed('contributor-sealed', 2);
+    await store.appendToStream('contributor-unsealed', events(1));
+    const result = await verifyStore(store);
+    expect(result).toMatchObject({ ok: false, streams: 2, events: 3, unchainedStreams: 0 });
+    expect(result.breaks).toEqual([expect.objectContaining({ streamId: 'contributor-unsealed', revision: 0, code: 'missing_hash' })]);
+  });
+
   it('passes an empty store', async () => {
     expect(await verifyStore(store)).toEqual({ ok: true, streams: 0, events: 0, unchainedStreams: 0, breaks: [] });
   });

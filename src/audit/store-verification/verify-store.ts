@@ -1,4 +1,5 @@
 import { ARTICLE_CATEGORY } from '../../articles/application/article-stream.js';
+import { CONTRIBUTOR_CATEGORY } from '../../contributors/application/contributor-stream.js';
 import {
   comparePositions,
   type EventStore,
@@ -10,12 +11,12 @@ import { DENIALS_STREAM } from '../denials/denial.js';
 import { type ChainBreak, chainLinksOf, ChainVerifier } from '../hash-chain.js';
 
 /**
- * Categories whose every stream must be sealed: an unsealed event there is a break, so
- * stripping the hashes off a stream cannot hide it. Streams of other categories (slug
- * reservations, contributors until they adopt the chain) are verified when their first event
+ * Categories whose every stream must be sealed (those the command executor writes, and the
+ * denial log): an unsealed event there is a break, so stripping the hashes off a stream cannot
+ * hide it. Streams of other categories (slug reservations) are verified when their first event
  * carries a hash and counted as unchained otherwise.
  */
-export const SEALED_CATEGORIES: readonly string[] = [ARTICLE_CATEGORY, categoryOf(DENIALS_STREAM)];
+export const SEALED_CATEGORIES: readonly string[] = [ARTICLE_CATEGORY, CONTRIBUTOR_CATEGORY, categoryOf(DENIALS_STREAM)];
 
 export interface StoreScanProgress {
   readonly events: number;

@@ -1,7 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandEnvelope } from '../../articles/application/command-envelope.js';
+import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
+import type { ExecutedCommand } from '../../event-sourcing/executed-command.js';
+import { StreamCommandExecutor } from '../../event-sourcing/stream-command-executor.js';
 import type { ContributorCommand } from '../domain/commands.js';
-import { ContributorCommandExecutor, type ExecutedContributorCommand } from './contributor-command-executor.js';
+import type { ContributorState } from '../domain/state.js';
+import { CONTRIBUTOR_STREAM } from './contributor-stream.js';
+
+export type ExecutedContributorCommand = ExecutedCommand<ContributorState>;
 
 /**
  * A command on one contributor, as dispatched on the CommandBus. Every contributor action is
@@ -19,9 +24,9 @@ export class ApplyContributorCommand extends Command<ExecutedContributorCommand>
 
 @CommandHandler(ApplyContributorCommand)
 export class ApplyContributorCommandHandler implements ICommandHandler<ApplyContributorCommand> {
-  constructor(private readonly executor: ContributorCommandExecutor) {}
+  constructor(private readonly executor: StreamCommandExecutor) {}
 
   execute({ contributorId, command, envelope }: ApplyContributorCommand): Promise<ExecutedContributorCommand> {
-    return this.executor.execute(contributorId, command, envelope);
+    return this.executor.execute(CONTRIBUTOR_STREAM, contributorId, envelope, () => command);
   }
 }

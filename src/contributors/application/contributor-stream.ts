@@ -1,37 +1,35 @@
-import type { EventData, EventStore, JsonValue, RecordedEvent } from '../../event-store/event-store.port.js';
-import { StreamNotFoundError } from '../../event-store/errors.js';
-import { type ContributorEvent, isContributorEventType } from '../domain/events.js';
+import type { EventStore, RecordedEvent } from '../../event-store/event-store.port.js';
+import type { CommandStream } from '../../event-sourcing/command-stream.js';
+import { domainEventReader, idFromStream, readStreamOrEmpty, streamNameOf } from '../../event-sourcing/streams.js';
+import type { ContributorCommand } from '../domain/commands.js';
+import { decide } from '../domain/decide.js';
+import { CONTRIBUTOR_EVENT_SCHEMA_VERSION, type ContributorEvent, isContributorEventType } from '../domain/events.js';
+import { evolve } from '../domain/evolve.js';
+import type { ContributorState } from '../domain/state.js';
 
 export const CONTRIBUTOR_CATEGORY = 'contributor';
 
 /** `contributor-<principal id>`: the id an article records as its author. */
 export function contributorStreamName(contributorId: string): string {
-  return `${CONTRIBUTOR_CATEGORY}-${contributorId}`;
+  return streamNameOf(CONTRIBUTOR_CATEGORY, contributorId);
 }
 
 export function contributorIdFromStream(streamId: string): string | undefined {
-  const prefix = `${CONTRIBUTOR_CATEGORY}-`;
-  return streamId.startsWith(prefix) ? streamId.slice(prefix.length) : undefined;
+  return idFromStream(CONTRIBUTOR_CATEGORY, streamId);
 }
 
-/** Stored as the domain event's data as JSON, with the event's type as the stored type. */
-export function toContributorEvent(recorded: RecordedEvent): ContributorEvent {
-  if (!isContributorEventType(recorded.type)) {
-    throw new Error(`Stream ${recorded.streamId} holds an unknown event type ${recorded.type} at ${String(recorded.revision)}`);
-  }
-  return { type: recorded.type, data: recorded.data } as unknown as ContributorEvent;
-}
-
-export function toEventData(event: ContributorEvent, id: string, metadata: JsonValue): EventData {
-  return { id, type: event.type, data: event.data as unknown as JsonValue, metadata };
-}
+export const toContributorEvent: (recorded: RecordedEvent) => ContributorEvent = domainEventReader<ContributorEvent>(isContributorEventType);
 
 /** Every event of a contributor's stream, oldest first; empty when there is no profile yet. */
-export async function readContributorStream(store: EventStore, contributorId: string): Promise<RecordedEvent[]> {
-  try {
-    return await store.readStream(contributorStreamName(contributorId));
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return [];
-    throw error;
-  }
+export function readContributorStream(store: EventStore, contributorId: string): Promise<RecordedEvent[]> {
+  return readStreamOrEmpty(store, contributorStreamName(contributorId));
 }
+
+/** The contributor's decider on `contributor-<id>` streams, as the command executor runs it. */
+export const CONTRIBUTOR_STREAM: CommandStream<ContributorState, ContributorCommand, ContributorEvent> = {
+  category: CONTRIBUTOR_CATEGORY,
+  decide,
+  evolve,
+  schemaVersions: CONTRIBUTOR_EVENT_SCHEMA_VERSION,
+  toEvent: toContributorEvent,
+};

@@ -1,11 +1,7 @@
-import type { Actor } from '../../articles/domain/actor.js';
+import type { DecideContext } from '../../event-sourcing/domain/decider.js';
 import type { ContributorCommand } from './commands.js';
 
-/** Who decides and when: the current user and the time reach the domain as data. */
-export interface DecideContext {
-  readonly actor: Actor;
-  readonly now: Date;
-}
+export type { DecideContext };
 
 export type Data<T extends ContributorCommand['type']> = Extract<ContributorCommand, { type: T }>['data'];
 

@@ -1,3 +1,9 @@
+import {
+  DomainRuleViolation,
+  type RuleViolationDetails,
+  type RuleViolationKind,
+  type ValidationIssue,
+} from '../../event-sourcing/domain/rule-violation.js';
 import type { VerificationStatus } from './state.js';
 
 /** Every way the contributor decider can refuse a command. Closed: the shell maps each one. */
@@ -12,7 +18,7 @@ export type ContributorErrorCode =
   | 'invalid';
 
 /** not_found → 404, forbidden → 403, conflict → 409, invalid → 400 (as for articles). */
-export type ContributorErrorKind = 'not_found' | 'forbidden' | 'conflict' | 'invalid';
+export type ContributorErrorKind = RuleViolationKind;
 
 export const CONTRIBUTOR_ERROR_KIND: Readonly<Record<ContributorErrorCode, ContributorErrorKind>> = {
   not_found: 'not_found',
@@ -25,32 +31,12 @@ export const CONTRIBUTOR_ERROR_KIND: Readonly<Record<ContributorErrorCode, Contr
   invalid: 'invalid',
 };
 
-/** A failing field, for the 400 problem details. `path` is relative to the command's data. */
-export interface ValidationIssue {
-  readonly path: string;
-  readonly message: string;
-}
+export type { ValidationIssue };
 
-export interface ContributorRuleViolationDetails {
-  /** The contributor's verification status when the rule that failed depends on it. */
-  readonly status?: VerificationStatus;
-  readonly issues?: readonly ValidationIssue[];
-}
+export type ContributorRuleViolationDetails = RuleViolationDetails<VerificationStatus>;
 
-export class ContributorRuleViolation extends Error {
-  readonly kind: ContributorErrorKind;
-  readonly status: VerificationStatus | undefined;
-  readonly issues: readonly ValidationIssue[];
-
-  constructor(
-    readonly code: ContributorErrorCode,
-    message: string,
-    details: ContributorRuleViolationDetails = {},
-  ) {
-    super(message);
-    this.name = 'ContributorRuleViolation';
-    this.kind = CONTRIBUTOR_ERROR_KIND[code];
-    this.status = details.status;
-    this.issues = details.issues ?? [];
+export class ContributorRuleViolation extends DomainRuleViolation<ContributorErrorCode, VerificationStatus> {
+  constructor(code: ContributorErrorCode, message: string, details: ContributorRuleViolationDetails = {}) {
+    super(code, CONTRIBUTOR_ERROR_KIND[code], message, details);
   }
 }

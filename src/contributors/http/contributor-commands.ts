@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import type { CommandEnvelope } from '../../articles/application/command-envelope.js';
-import { EVENT_POSITION_HEADER, etagOf, IDEMPOTENT_REPLAY_HEADER } from '../../articles/http/article-response.js';
+import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
+import { setCommandHeaders } from '../../event-sourcing/http/command-response.js';
 import { ApplyContributorCommand } from '../application/contributor-command.js';
 import type { ContributorCommand } from '../domain/commands.js';
 import { type ContributorView, toContributorView } from './contributor-view.js';
@@ -25,9 +25,7 @@ export class ContributorCommands {
     response: Response,
   ): Promise<ContributorCommandAnswer> {
     const result = await this.bus.execute(new ApplyContributorCommand(contributorId, command, envelope));
-    response.setHeader('ETag', etagOf(result.revision));
-    response.setHeader(EVENT_POSITION_HEADER, String(result.position));
-    if (result.replayed) response.setHeader(IDEMPOTENT_REPLAY_HEADER, 'true');
+    setCommandHeaders(response, result);
     return { view: toContributorView(result.state), created: result.created };
   }
 }

@@ -1,18 +1,16 @@
-import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandEnvelope } from '../../articles/application/command-envelope.js';
-import { CommandContext } from '../../articles/http/command-context.decorator.js';
+import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
+import { CommandContext } from '../../event-sourcing/http/command-context.decorator.js';
 import { ContributorCommandDocs } from '../http/command-docs.decorator.js';
 import { ContributorCommands } from '../http/contributor-commands.js';
 import { ContributorIdPipe } from '../http/contributor-id.pipe.js';
-import { ContributorProblemsInterceptor } from '../http/contributor-problems.interceptor.js';
 import type { ContributorView } from '../http/contributor-view.js';
 import { RevokeVerificationDto } from './verification.dto.js';
 
 @ApiTags('contributors')
 @Controller('v1/contributors/:id')
-@UseInterceptors(ContributorProblemsInterceptor)
 export class VerificationController {
   constructor(private readonly commands: ContributorCommands) {}
 

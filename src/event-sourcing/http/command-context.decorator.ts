@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Actor } from '../domain/actor.js';
-import type { CommandEnvelope } from '../application/command-envelope.js';
-import { commandIdFor } from '../application/deterministic-ids.js';
-import { canonicalJson } from '../domain/content-hash.js';
+import type { Actor } from '../../articles/domain/actor.js';
+import { canonicalJson } from '../../articles/domain/content-hash.js';
+import type { CommandEnvelope } from '../command-envelope.js';
+import { commandIdFor } from '../deterministic-ids.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const IF_MATCH = /^(?:W\/)?"?(\d{1,19})"?$/;

@@ -1,0 +1,45 @@
+/**
+ * Failures of command handling that are not a context's rules (those are DomainRuleViolations).
+ * They name the stream, and the resource in words for the problem's detail.
+ */
+
+/** Where a command ran: `article-<id>` and "Article <id>". */
+export interface CommandTarget {
+  readonly streamId: string;
+  readonly resource: string;
+}
+
+/** If-Match named a revision that is no longer current. */
+export class StaleRevisionError extends Error {
+  constructor(
+    readonly target: CommandTarget,
+    readonly expectedRevision: bigint,
+    readonly actualRevision: bigint | undefined,
+  ) {
+    const actual = actualRevision === undefined ? 'none (it does not exist yet)' : String(actualRevision);
+    super(`${target.resource} is at revision ${actual}, not ${String(expectedRevision)}`);
+    this.name = 'StaleRevisionError';
+  }
+}
+
+/** Another command changed the stream between our read and our append. */
+export class ConcurrentModificationError extends Error {
+  constructor(
+    readonly target: CommandTarget,
+    readonly actualRevision: bigint | 'no_stream',
+  ) {
+    super(`${target.resource} was changed by another request (now at revision ${String(actualRevision)}); read it and retry`);
+    this.name = 'ConcurrentModificationError';
+  }
+}
+
+/** The same Idempotency-Key was sent again with a different request. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(
+    readonly target: CommandTarget,
+    readonly idempotencyKey: string,
+  ) {
+    super(`Idempotency-Key '${idempotencyKey}' was already used for a different request on ${target.resource}`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
