@@ -8,9 +8,40 @@ export interface PulledBatch extends Batch {
 
 const NOT_READY = Symbol('not ready');
 
-/** Resolves with the message if it is already there (buffered), else with NOT_READY on the next macrotask. */
-function ifReady<T>(promise: Promise<T>): Promise<T | typeof NOT_READY> {
-  return Promise.race([promise, new Promise<typeof NOT_READY>((resolve) => setImmediate(resolve, NOT_READY))]);
+/**
+ * Resolves with the message if it is already there (buffered), else with NOT_READY on the next macrotask.
+ * All checks of one turn of the event loop share one setImmediate, and a check that resolves with its
+ * message stops listening for the turn: while a store keeps answering from microtasks (a long catch-up),
+ * neither timers nor listeners holding delivered messages may pile up until the loop turns.
+ */
+function readinessCheck(): <T>(promise: Promise<T>) => Promise<T | typeof NOT_READY> {
+  let waiting = new Set<() => void>();
+  let scheduled = false;
+  const turn = (): void => {
+    scheduled = false;
+    const due = waiting;
+    waiting = new Set();
+    for (const notReady of due) notReady();
+  };
+  return <T>(promise: Promise<T>) =>
+    new Promise<T | typeof NOT_READY>((resolve, reject) => {
+      const notReady = (): void => resolve(NOT_READY);
+      waiting.add(notReady);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(turn);
+      }
+      promise.then(
+        (value) => {
+          waiting.delete(notReady);
+          resolve(value);
+        },
+        (error: unknown) => {
+          waiting.delete(notReady);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
 }
 
 /**
@@ -21,6 +52,7 @@ function ifReady<T>(promise: Promise<T>): Promise<T | typeof NOT_READY> {
  */
 export async function* batchesOf(subscription: Subscription, maxEvents: number): AsyncGenerator<PulledBatch, void, undefined> {
   const iterator = subscription[Symbol.asyncIterator]();
+  const ifReady = readinessCheck();
   let events: RecordedEvent[] = [];
   let position: Position | undefined;
   let moved = false;

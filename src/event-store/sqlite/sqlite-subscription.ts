@@ -103,6 +103,10 @@ export class SqliteSubscription implements Subscription, AsyncIterator<Subscript
         this.closed = true;
         throw this.failure;
       }
+      // Reads are synchronous: without a turn of the event loop between pages, a long catch-up would
+      // keep the process (an API serving requests) busy until the whole history was read.
+      if (!this.caughtUp) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.closed) return DONE;
       const generation = this.source.commitGeneration();
       try {
         this.readPage();
