@@ -19,6 +19,13 @@ import { readStreamOrEmpty, streamNameOf, toEventData } from './streams.js';
 export type CommandBuilder<State, Command> = (state: State | null) => Command | Promise<Command>;
 
 /**
+ * Runs only once the domain has accepted the command, before anything is appended: the place to
+ * claim something outside the stream (a unique slug) that a refused command must never claim.
+ * The command it returns is decided again, so the domain still has the last word.
+ */
+export type CommandConfirmation<State, Command> = (state: State | null, command: Command) => Command | Promise<Command>;
+
+/**
  * The one shape every command handler has: read the stream, answer a repeated command from
  * the stream, check If-Match, decide, append with the revision that was read. Appended events
  * are sealed into the stream's hash chain; refusals for authorization are written to the
@@ -40,6 +47,7 @@ export class StreamCommandExecutor {
     id: string,
     envelope: CommandEnvelope,
     build: CommandBuilder<NoInfer<State>, NoInfer<Command>>,
+    confirm?: CommandConfirmation<NoInfer<State>, NoInfer<Command>>,
   ): Promise<ExecutedCommand<State>> {
     const target = targetOf(stream.category, id);
     const { streamId } = target;
@@ -53,9 +61,13 @@ export class StreamCommandExecutor {
     }
 
     const state = foldRecorded(stream, recorded);
-    const command = await build(state);
     const now = this.clock();
-    const events = await this.decideOrRecordDenial(stream, streamId, state, command, envelope, now);
+    let command = await build(state);
+    let events = await this.decideOrRecordDenial(stream, streamId, state, command, envelope, now);
+    if (confirm !== undefined) {
+      command = await confirm(state, command);
+      events = await this.decideOrRecordDenial(stream, streamId, state, command, envelope, now);
+    }
     if (events.length === 0 && state !== null && last !== undefined) {
       return { streamId, state, revision: last.revision, position: last.position.commit, replayed: false, created: false };
     }

@@ -5,6 +5,7 @@ import { PINO_LOGGER } from '../logging/logger.js';
 import { NestPinoLogger } from '../logging/nest-pino-logger.js';
 import { createRequestLoggingMiddleware } from '../logging/request-logging.middleware.js';
 import { requireJsonBody } from './json-body.middleware.js';
+import { limitJsonDepth } from './json-depth.middleware.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { createValidationPipe } from './validation.js';
 
@@ -25,6 +26,7 @@ export function configureHttp(app: NestExpressApplication, config: Pick<AppConfi
   // Registered before init(), so Nest skips its own default JSON parser (100kb limit).
   // strict: a body must be an object or an array; a bare string or number is a mistake.
   app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] });
+  app.use(limitJsonDepth);
 
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(createValidationPipe());

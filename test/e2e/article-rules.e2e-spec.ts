@@ -20,9 +20,13 @@ describe('workflow rules over HTTP', () => {
     expect(await eventCount(t)).toBe(before);
   });
 
-  test('publishing unverified content is a 409 naming the current status', async () => {
+  test('publishing unverified content is a 409 naming the current status, and claims no slug', async () => {
     const id = await articleIn(t, 'in_review');
+    const before = await eventCount(t);
+    await t.as('writer').post(`/v1/articles/${id}/publish`).expect(403);
+    await t.as('editor').post(`/v1/articles/${id}/correct`).send({ note: 'Ralat' }).expect(409);
     const res = await t.as('editor').post(`/v1/articles/${id}/publish`).expect(409);
+    expect(await eventCount(t)).toBe(before);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body).toMatchObject({ currentStatus: 'in_review' });
     expect(res.body.detail).toContain('in_review');

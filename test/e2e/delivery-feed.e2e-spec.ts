@@ -130,6 +130,11 @@ describe('public feed and stream', () => {
     await t.as('service').get('/v1/feed?limit=501').expect(400);
   });
 
+  test('HEAD on the stream answers its headers and ends', async () => {
+    const res = await t.anonymous().head('/v1/feed/stream').set('Authorization', `Bearer ${t.tokens.service}`).timeout(5_000).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+  });
+
   test('OpenAPI documents the feed and the stream', async () => {
     const document = (await t.anonymous().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
     expect(document.paths['/v1/feed']?.get?.responses['200']).toBeDefined();

@@ -173,6 +173,15 @@ describe('HTTP guarantees: concurrency, idempotency, input', () => {
       expect(res.headers['content-type']).toMatch(PROBLEM);
     });
 
+    test('a body nested thousands of levels deep → 400, not a stack overflow', async () => {
+      const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+      const res = await t.as('writer').post('/v1/articles').set('Content-Type', 'application/json').send(deep).expect(400);
+      expect(res.body.type).toBe('https://redaksi.dev/problems/too-deeply-nested');
+      const id = await articleIn(t, 'in_review');
+      before = await eventCount(t);
+      await t.as('editor').post(`/v1/articles/${id}/verify`).set('Content-Type', 'application/json').send(deep).expect(400);
+    });
+
     test('a body that is not JSON → 415', async () => {
       await t.as('writer').post('/v1/articles').set('Content-Type', 'text/plain').send('headline=x').expect(415);
     });

@@ -28,8 +28,18 @@ export abstract class ArticleCommandHandler<M extends ArticleCommandMessage> imp
   constructor(protected readonly executor: StreamCommandExecutor) {}
 
   execute(message: M): Promise<ExecutedArticleCommand> {
-    return this.executor.execute(ARTICLE_STREAM, message.articleId, message.envelope, (state) => this.toDomain(message, state));
+    const confirm = this.confirm?.bind(this);
+    return this.executor.execute(
+      ARTICLE_STREAM,
+      message.articleId,
+      message.envelope,
+      (state) => this.toDomain(message, state),
+      confirm === undefined ? undefined : (state, command) => confirm(state, command),
+    );
   }
 
   protected abstract toDomain(message: M, state: ArticleState | null): ArticleCommand | Promise<ArticleCommand>;
+
+  /** See CommandConfirmation: claims what only an accepted command may claim. */
+  protected confirm?(state: ArticleState | null, command: ArticleCommand): Promise<ArticleCommand>;
 }

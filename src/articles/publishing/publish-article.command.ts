@@ -5,6 +5,7 @@ import { StreamCommandExecutor } from '../../event-sourcing/stream-command-execu
 import { ArticleCommandHandler, ArticleCommandMessage } from '../application/article-command.js';
 import { SlugRegistry } from '../application/slug-registry.js';
 import type { ArticleCommand } from '../domain/commands.js';
+import { slugify } from '../domain/slug.js';
 import type { ArticleState } from '../domain/state.js';
 
 export type PublishingAction = 'publish' | 'publish-scheduled' | 'correct';
@@ -23,8 +24,8 @@ export class PublishArticle extends ArticleCommandMessage {
 
 /**
  * A published URL never changes: the slug is reserved from the headline on first publication
- * and reused ever after. Reserving before the domain decides is safe: a reservation that ends
- * up unused stays with this article and is reused by its next attempt.
+ * and reused ever after. The domain first decides on the slug the headline gives; only a
+ * publication it accepts reserves one (perhaps with a suffix), so a refused command writes nothing.
  */
 @Injectable()
 @CommandHandler(PublishArticle)
@@ -36,15 +37,35 @@ export class PublishArticleHandler extends ArticleCommandHandler<PublishArticle>
     super(executor);
   }
 
-  protected async toDomain(message: PublishArticle, state: ArticleState | null): Promise<ArticleCommand> {
-    const slug = state === null ? '' : (state.slug ?? (await this.slugs.reserve(state.id, state.content.headline)));
-    switch (message.action) {
-      case 'publish':
-        return { type: 'PublishArticle', data: { slug } };
-      case 'publish-scheduled':
-        return { type: 'PublishScheduledArticle', data: { slug } };
-      case 'correct':
-        return { type: 'CorrectArticle', data: { slug, note: message.correctionNote ?? '' } };
-    }
+  protected toDomain(message: PublishArticle, state: ArticleState | null): ArticleCommand {
+    return withSlug(message, state === null ? '' : (state.slug ?? slugify(state.content.headline)));
+  }
+
+  protected override async confirm(state: ArticleState | null, command: ArticleCommand): Promise<ArticleCommand> {
+    if (state === null || state.slug !== null) return command;
+    return withReservedSlug(command, await this.slugs.reserve(state.id, state.content.headline));
+  }
+}
+
+function withSlug(message: PublishArticle, slug: string): ArticleCommand {
+  switch (message.action) {
+    case 'publish':
+      return { type: 'PublishArticle', data: { slug } };
+    case 'publish-scheduled':
+      return { type: 'PublishScheduledArticle', data: { slug } };
+    case 'correct':
+      return { type: 'CorrectArticle', data: { slug, note: message.correctionNote ?? '' } };
+  }
+}
+
+function withReservedSlug(command: ArticleCommand, slug: string): ArticleCommand {
+  switch (command.type) {
+    case 'PublishArticle':
+    case 'PublishScheduledArticle':
+      return { type: command.type, data: { slug } };
+    case 'CorrectArticle':
+      return { type: 'CorrectArticle', data: { ...command.data, slug } };
+    default:
+      return command;
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Roles } from '../../auth/index.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { type Logger, PINO_LOGGER } from '../../logging/index.js';
@@ -40,6 +40,7 @@ export class FeedStreamController {
   async stream(
     @Query('after') after: string | undefined,
     @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() request: IncomingMessage,
     @Res() response: ServerResponse,
   ): Promise<void> {
     // A reconnecting EventSource sends Last-Event-ID with its original URL: the header is newer.
@@ -53,6 +54,11 @@ export class FeedStreamController {
       // nginx and similar proxies would otherwise buffer the stream.
       'X-Accel-Buffering': 'no',
     });
+    // Express routes HEAD here too: it gets the headers, never an endless body it cannot have.
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
     response.write(retryFrame(RECONNECT_MS) + commentFrame('Redaksi public events, contract version 1'));
     const writer = new SseWriter(response, this.config.stream);
     this.sessions.track(writer);
