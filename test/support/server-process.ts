@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+/** The repository root: two levels up from test/support, four when the benchmarks run it compiled under dist/bench/. */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, existsSync(path.resolve(import.meta.dirname, '../../package.json')) ? '../..' : '../../../..');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,0 +1,26 @@
+import type { BenchResult } from './results.js';
+
+export interface BenchContext {
+  /** Small sizes, for developing the benchmarks themselves (BENCH_QUICK=1 or --quick). */
+  readonly quick: boolean;
+  /** A fresh directory on the disk under test, removed after the benchmark. */
+  readonly workDir: string;
+  /** Kept for the whole run (seeded stores shared by benchmarks), removed at its end. */
+  readonly cacheDir: string;
+  log(line: string): void;
+}
+
+export type BenchOutcome = Pick<
+  BenchResult,
+  'status' | 'statusNote' | 'durability' | 'method' | 'tables' | 'ratios' | 'targets' | 'notes'
+>;
+
+export interface Benchmark {
+  readonly name: string;
+  readonly title: string;
+  run(context: BenchContext): Promise<BenchOutcome>;
+}
+
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator > 0 && Number.isFinite(numerator) ? Math.round((numerator / denominator) * 100) / 100 : null;
+}

@@ -1,0 +1,9 @@
+import { appendsBenchmark } from './appends.bench.js';
+import { deliveryBenchmark } from './delivery.bench.js';
+import { httpBenchmark } from './http.bench.js';
+import type { Benchmark } from './lib/benchmark.js';
+import { projectionRebuildBenchmark } from './projection-rebuild.bench.js';
+import { replayBenchmark } from './replay.bench.js';
+
+/** In the order `npm run bench` runs them. */
+export const BENCHMARKS: readonly Benchmark[] = [appendsBenchmark, replayBenchmark, projectionRebuildBenchmark, httpBenchmark, deliveryBenchmark];
