@@ -1,24 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { articleStreamName } from '../src/articles/application/article-stream.js';
-import { sampleArticleContent } from '../src/articles/domain/testing/sample-article.js';
 import { EMBEDDED_STORE_FILE } from '../src/event-store/event-store.module.js';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { writeApiKeys } from '../test/support/api-keys-fixture.js';
 import { startServer } from '../test/support/server-process.js';
-import { articleHistory, revisedContent } from './lib/article-history.js';
 import { type Benchmark, type BenchContext, ratio } from './lib/benchmark.js';
 import { perSecond } from './lib/latency.js';
+import { LOAD_ARTICLES, LOAD_CONNECTIONS, revisionLoad, seedDrafts } from './lib/revision-load.js';
 import type { Cell } from './lib/results.js';
 import { seededStore } from './lib/seeded-store.js';
 import { atLeast, atMost } from './lib/targets.js';
 import { waitUntilIdle } from './lib/process-idle.js';
 import { REBUILD_CHILD, rebuildInChild } from './projection-rebuild.bench.js';
 
-const CONNECTIONS = 32;
-const ARTICLES = 1_000;
+const CONNECTIONS = LOAD_CONNECTIONS;
+const ARTICLES = LOAD_ARTICLES;
 
 interface LoadResult {
   readonly storedEvents: number;
@@ -104,25 +100,13 @@ async function loadOneStore(ctx: BenchContext, fillerEvents: number, durationS: 
   if (fillerEvents > 0) await seededStore(ctx, fillerEvents, dataDir);
   mkdirSync(dataDir, { recursive: true });
   const storeFile = path.join(dataDir, EMBEDDED_STORE_FILE);
-  const store = SqliteEventStore.open({ path: storeFile, synchronous: 'NORMAL' });
-  const articleIds: string[] = [];
-  try {
-    await Promise.all(
-      Array.from({ length: ARTICLES }, async () => {
-        const articleId = randomUUID();
-        articleIds.push(articleId);
-        await store.appendToStream(articleStreamName(articleId), articleHistory({ articleId, events: 1 }), { expectedRevision: 'no_stream' });
-      }),
-    );
-  } finally {
-    await store.close();
-  }
+  const articleIds = await seedDrafts(storeFile, ARTICLES);
   const storedEvents = fillerEvents + ARTICLES;
   // A service with this many events has its read models built already: build them before the
   // server starts, so that what is measured is commands, not a first catch-up. (A larger heap:
   // see the projection-rebuild benchmark for the rebuild's own memory.)
   ctx.log(`building the read models of ${storedEvents.toLocaleString('en-US')} events`);
-  const rebuilt = await rebuildInChild(REBUILD_CHILD, dataDir, ['--max-old-space-size=16384']);
+  const rebuilt = await rebuildInChild(REBUILD_CHILD, dataDir, []);
   if (rebuilt.report === undefined) throw new Error(`Building the read models failed: ${rebuilt.failure ?? String(rebuilt.exitCode)}`);
   ctx.log(`  built in ${rebuilt.seconds.toFixed(1)} s`);
   const before = await headPosition(storeFile);
@@ -131,27 +115,7 @@ async function loadOneStore(ctx: BenchContext, fillerEvents: number, durationS: 
   try {
     const idleWaitMs = await waitUntilIdle(server.child.pid!);
     ctx.log(`${storedEvents.toLocaleString('en-US')} events stored; server idle after ${idleWaitMs} ms`);
-    let counter = 0;
-    const load = (seconds: number) =>
-      autocannon({
-        url: server.baseUrl,
-        connections: CONNECTIONS,
-        duration: seconds,
-        headers: { authorization: `Bearer ${keys.tokens.writer}`, 'content-type': 'application/json' },
-        requests: [
-          {
-            method: 'PUT',
-            setupRequest: (request) => {
-              const n = counter++;
-              return {
-                ...request,
-                path: `/v1/articles/${articleIds[n % ARTICLES]!}/content`,
-                body: JSON.stringify(revisedContent(sampleArticleContent, n)),
-              };
-            },
-          },
-        ],
-      });
+    const load = revisionLoad(server.baseUrl, keys.tokens.writer, articleIds, CONNECTIONS);
     await load(warmupS);
     const afterWarmup = await headPosition(storeFile);
     const result = await load(durationS);
