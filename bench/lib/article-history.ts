@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { toEventData } from '../../src/articles/application/article-stream.js';
-import type { CommandEnvelope } from '../../src/articles/application/command-envelope.js';
-import { eventIdFor } from '../../src/articles/application/deterministic-ids.js';
-import { buildEventMetadata } from '../../src/articles/application/event-metadata.js';
+import type { CommandEnvelope } from '../../src/event-sourcing/command-envelope.js';
+import { eventIdFor } from '../../src/event-sourcing/deterministic-ids.js';
+import { buildEventMetadata } from '../../src/event-sourcing/event-metadata.js';
 import type { Actor } from '../../src/articles/domain/actor.js';
 import type { ArticleCommand } from '../../src/articles/domain/commands.js';
 import type { ArticleContent } from '../../src/articles/domain/content.js';
@@ -63,7 +63,7 @@ export function articleHistory(options: HistoryOptions): EventData[] {
     const envelope = envelopeFor(actor);
     for (const [index, event] of decide(state, command, { actor, now }).entries()) {
       const metadata = buildEventMetadata(envelope, command.type, now, EVENT_SCHEMA_VERSION[event.type]);
-      events.push(toEventData(event, eventIdFor(envelope.commandId, index), metadata));
+      events.push(toEventData(event, eventIdFor(`article-${options.articleId}`, envelope.commandId, index), metadata));
       state = evolve(state, event);
     }
     step += 1;

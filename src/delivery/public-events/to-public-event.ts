@@ -1,4 +1,4 @@
-import { nameBasedId } from '../../articles/application/deterministic-ids.js';
+import { nameBasedId } from '../../event-sourcing/deterministic-ids.js';
 import type { ArticleContent, Block, Source } from '../../articles/domain/content.js';
 import type { ArticleCorrected, ArticleEvent, ArticlePublished, ArticleUnpublished, RelatedLink } from '../../articles/domain/events.js';
 import { evolve } from '../../articles/domain/evolve.js';
