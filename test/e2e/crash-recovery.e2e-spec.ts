@@ -69,8 +69,15 @@ describe('crash recovery (SIGKILL)', () => {
     const answeredBeforeKill: number[] = [];
     for (let round = 0; round < 3; round++) {
       const server = await startServer(env);
-      const killAfterMs = 150 + Math.floor(Math.random() * 250);
-      const killer = new Promise<void>((resolve) => setTimeout(resolve, killAfterMs)).then(() => server.kill('SIGKILL'));
+      // Kill once this round has made progress (a loaded machine may take a while to answer at all),
+      // at a random moment after that.
+      const answeredAtStart = acknowledged.size;
+      const killer = (async () => {
+        const deadline = Date.now() + 15_000;
+        while (acknowledged.size < answeredAtStart + 10 && Date.now() < deadline) await sleep(5);
+        await sleep(Math.floor(Math.random() * 150));
+        await server.kill('SIGKILL');
+      })();
       await Promise.all(
         plan.map(async (steps) => {
           for (const step of steps) {
@@ -136,7 +143,8 @@ describe('crash recovery (SIGKILL)', () => {
         () => ({ status: 0, id: undefined }),
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // SIGTERM as soon as the first answer is in, while the others are still in flight.
+    await Promise.race(responses);
     const exitCode = await server.kill('SIGTERM');
     const answers = await Promise.all(responses);
     expect(exitCode).toBe(0);
@@ -154,3 +162,7 @@ describe('crash recovery (SIGKILL)', () => {
     }
   }, 60_000);
 });
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
