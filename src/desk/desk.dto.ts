@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ReadModelQueryDto } from '../projections/read-your-writes.js';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PagedReadModelQueryDto } from '../projections/paged-query.dto.js';
 import { DESK_QUEUES, type DeskQueue } from './desk-view.js';
 
-export class MyArticlesQueryDto extends ReadModelQueryDto {
+export class MyArticlesQueryDto extends PagedReadModelQueryDto {
   @ApiPropertyOptional({ enum: DESK_QUEUES, description: 'A workflow status, or pending_changes (live, with a working copy being changed)' })
   @IsOptional()
   @IsIn(DESK_QUEUES)
@@ -15,20 +14,6 @@ export class MyArticlesQueryDto extends ReadModelQueryDto {
   @IsString()
   @MaxLength(200)
   topic?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 export class DeskQueryDto extends MyArticlesQueryDto {

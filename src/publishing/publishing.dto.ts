@@ -1,26 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ReadModelQueryDto } from '../projections/read-your-writes.js';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PagedReadModelQueryDto } from '../projections/paged-query.dto.js';
 
-export class LatestNewsQueryDto extends ReadModelQueryDto {
+export class LatestNewsQueryDto extends PagedReadModelQueryDto {
   @ApiPropertyOptional({ description: 'Only articles with this topic (case-insensitive)', example: 'Banjir' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   topic?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

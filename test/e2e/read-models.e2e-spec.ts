@@ -396,3 +396,21 @@ describe('projection health and metrics', () => {
     expect(metrics.text).toMatch(/^redaksi_projection_position\{projection="desk"\} \d+$/m);
   });
 });
+
+describe('read-model paging input', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  test('a page size outside 1..100 or an oversized cursor is a 400 on every paged read', async () => {
+    for (const path of ['/v1/published', '/v1/desk', '/v1/desk/mine']) {
+      const who = path === '/v1/desk/mine' ? 'writer' : 'editor';
+      await t.as(who).get(`${path}?limit=0`).expect(400);
+      await t.as(who).get(`${path}?limit=101`).expect(400);
+      await t.as(who).get(`${path}?cursor=${'x'.repeat(1001)}`).expect(400);
+      await t.as(who).get(`${path}?limit=100`).expect(200);
+    }
+  });
+});
