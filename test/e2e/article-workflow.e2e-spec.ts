@@ -1,6 +1,7 @@
 import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/domain/testing/sample-article.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { EsdbTestServer } from '../esdb/esdb-test-server.js';
+import { expectedEventMetadata } from '../support/event-metadata-expectation.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface StoreSetup {
@@ -127,18 +128,7 @@ describe.each([
       'editor',
     ].map((who) => t.principals[who as keyof typeof t.principals].principalId));
     for (const event of stream) {
-      expect(event.metadata).toEqual({
-        actor: { id: expect.any(String), roles: expect.any(Array), displayName: expect.any(String) },
-        $correlationId: expect.stringMatching(/\S/),
-        $causationId: expect.stringMatching(/\S/),
-        commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-        commandType: expect.any(String),
-        occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-        schemaVersion: 1,
-        requestHash: expect.any(String),
-        previousHash: expect.stringMatching(/^[0-9a-f]{64}$/),
-        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
-      });
+      expect(event.metadata).toEqual(expectedEventMetadata());
     }
     const published7 = stream[6]!;
     expect(published7.data).toMatchObject({ kind: 'first', slug: 'bpbd-tangsel-siagakan-14-pompa-air-jelang-puncak-musim-hujan' });

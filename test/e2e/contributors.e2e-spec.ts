@@ -1,5 +1,6 @@
 import { eventCount } from '../support/article-fixtures.js';
 import { startTestApp, type TestApp, type Who } from '../support/test-app.js';
+import { expectedEventMetadata } from '../support/event-metadata-expectation.js';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -11,20 +12,7 @@ const profile = {
 
 const REVOKE_REASON = 'Dua tulisan terakhir memuat kutipan yang tidak dapat dikonfirmasi.';
 
-/** The metadata every event carries (DESIGN.md "Events"), as the article stream has it. */
-const EVENT_METADATA = {
-  actor: { id: expect.any(String), roles: expect.any(Array), displayName: expect.any(String) },
-  $correlationId: expect.stringMatching(/\S/),
-  $causationId: expect.stringMatching(/\S/),
-  commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-  commandType: expect.any(String),
-  occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-  schemaVersion: 1,
-  requestHash: expect.any(String),
-  // Sealed into the stream's hash chain (src/audit/hash-chain.ts).
-  previousHash: expect.stringMatching(/^[0-9a-f]{64}$/),
-  hash: expect.stringMatching(/^[0-9a-f]{64}$/),
-};
+const EVENT_METADATA = expectedEventMetadata();
 
 function streamOf(t: TestApp, contributorId: string) {
   return t.store.readStream(`contributor-${contributorId}`);
