@@ -87,10 +87,16 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
     for (let kill = 0; kill < options.kills; kill++) {
       const server = await startServer(env);
       const delay = options.killAfterMs[0] + random() * (options.killAfterMs[1] - options.killAfterMs[0]);
-      const killed = new Promise<void>((resolve) => setTimeout(resolve, delay)).then(async () => {
+      // The clock starts at this round's first answer: a loaded machine may take a while to answer at
+      // all, and a kill before any answer would prove nothing.
+      const answeredAtStart = state.acknowledged.size;
+      const killed = (async () => {
+        const deadline = Date.now() + 15_000;
+        while (state.acknowledged.size === answeredAtStart && Date.now() < deadline) await pause(5);
+        await pause(delay);
         answeredAtKill.push(state.acknowledged.size);
         await server.kill('SIGKILL');
-      });
+      })();
       await Promise.all(stories.map((worker) => state.drive(server, worker)));
       await killed;
       log(`kill ${kill + 1}: ${answeredAtKill.at(-1)} commands answered when SIGKILL landed, ${state.resent} resent so far`);
@@ -237,4 +243,8 @@ async function verifyStore(file: string, stories: readonly Step[][][], state: Dr
   } finally {
     await store.close();
   }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
