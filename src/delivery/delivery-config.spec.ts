@@ -1,6 +1,8 @@
 import { ConfigError } from '../config/index.js';
 import { DEFAULT_DELIVERY_CONFIG, loadDeliveryConfig } from './delivery-config.js';
 
+const KEY_HEX = '0f'.repeat(32);
+
 describe('delivery configuration', () => {
   test('defaults: 15 s heartbeats, 10 s webhook timeout, no private targets', () => {
     expect(loadDeliveryConfig({})).toEqual(DEFAULT_DELIVERY_CONFIG);
@@ -9,11 +11,20 @@ describe('delivery configuration', () => {
 
   test('reads the environment, and code overrides it', () => {
     const config = loadDeliveryConfig(
-      { REDAKSI_SSE_HEARTBEAT_MS: '250', REDAKSI_WEBHOOK_BACKOFF_BASE_MS: '20', REDAKSI_WEBHOOK_ALLOW_PRIVATE_URLS: 'TRUE', REDAKSI_WEBHOOKS_ENABLED: '0', REDAKSI_WEBHOOK_TIMEOUT_MS: '', REDAKSI_WEBHOOK_LEASE: 'Log' },
+      { REDAKSI_SSE_HEARTBEAT_MS: '250', REDAKSI_WEBHOOK_BACKOFF_BASE_MS: '20', REDAKSI_WEBHOOK_ALLOW_PRIVATE_URLS: 'TRUE', REDAKSI_WEBHOOKS_ENABLED: '0', REDAKSI_WEBHOOK_TIMEOUT_MS: '', REDAKSI_WEBHOOK_LEASE: 'Log', REDAKSI_WEBHOOK_SECRET_KEY: KEY_HEX },
       { webhooks: { backoffBaseMs: 5 } },
     );
     expect(config.stream.heartbeatMs).toBe(250);
     expect(config.webhooks).toMatchObject({ backoffBaseMs: 5, allowPrivateUrls: true, enabled: false, timeoutMs: 10_000, lease: 'log' });
+    expect(config.webhooks.secretKey?.toString('hex')).toBe(KEY_HEX);
+    expect(loadDeliveryConfig({ REDAKSI_WEBHOOK_SECRET_KEY: Buffer.from(KEY_HEX, 'hex').toString('base64') }).webhooks.secretKey?.toString('hex')).toBe(KEY_HEX);
+  });
+
+  test('a lease in the log needs a shared secret key, and a bad key is refused without being echoed', () => {
+    expect(() => loadDeliveryConfig({ REDAKSI_WEBHOOK_LEASE: 'log' })).toThrow('REDAKSI_WEBHOOK_LEASE=log needs REDAKSI_WEBHOOK_SECRET_KEY');
+    const load = () => loadDeliveryConfig({ REDAKSI_WEBHOOK_SECRET_KEY: 'hunter2-too-short' });
+    expect(load).toThrow('REDAKSI_WEBHOOK_SECRET_KEY=<hidden>: expected 32 random bytes');
+    expect(load).not.toThrow(/hunter2/);
   });
 
   test('names every bad variable at once', () => {

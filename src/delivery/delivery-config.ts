@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, type Env } from '../config/index.js';
+import { parseSecretKey } from './webhooks/ledger/secret-box.js';
 
 /**
  * Delivery's own settings. They are read from the environment beside the app's configuration
@@ -41,6 +42,11 @@ export interface DeliveryConfig {
      */
     readonly lease: 'process' | 'log';
     readonly leaseTtlMs: number;
+    /**
+     * Seals subscriber secrets in the log (32 bytes). Unset: a key file in the data directory.
+     * Every instance sharing one event store needs the same key, so `lease: 'log'` requires it.
+     */
+    readonly secretKey?: Buffer;
   };
 }
 
@@ -83,6 +89,7 @@ const VARIABLES = {
   REDAKSI_WEBHOOK_ALLOW_PRIVATE_URLS: ['webhooks', 'allowPrivateUrls'],
   REDAKSI_WEBHOOK_LEASE: ['webhooks', 'lease'],
   REDAKSI_WEBHOOK_LEASE_TTL_MS: ['webhooks', 'leaseTtlMs'],
+  REDAKSI_WEBHOOK_SECRET_KEY: ['webhooks', 'secretKey'],
 } as const;
 
 const positiveInt = z
@@ -100,10 +107,16 @@ const leaseKind = z
   .transform((s) => s.toLowerCase())
   .pipe(z.enum(['process', 'log']));
 
+const secretKey = z
+  .string()
+  .transform((s) => parseSecretKey(s.trim()))
+  .pipe(z.instanceof(Buffer));
+
 const PARSERS: Readonly<Record<string, { schema: z.ZodType; expected: string }>> = {
   enabled: { schema: flag, expected: 'true or false' },
   allowPrivateUrls: { schema: flag, expected: 'true or false' },
   lease: { schema: leaseKind, expected: 'process or log' },
+  secretKey: { schema: secretKey, expected: '32 random bytes as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)' },
 };
 const POSITIVE = { schema: positiveInt, expected: 'a positive integer' };
 
@@ -117,7 +130,8 @@ export function loadDeliveryConfig(env: Env, overrides: DeliveryOptions = {}): D
     const parser = PARSERS[key] ?? POSITIVE;
     const parsed = parser.schema.safeParse(raw);
     if (parsed.success) fromEnv[section][key] = parsed.data;
-    else problems.push(`${name}=${JSON.stringify(raw)}: expected ${parser.expected}`);
+    // A key is a secret: its value never goes into an error message or a log.
+    else problems.push(`${name}=${key === 'secretKey' ? '<hidden>' : JSON.stringify(raw)}: expected ${parser.expected}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const config: DeliveryConfig = {
@@ -127,6 +141,9 @@ export function loadDeliveryConfig(env: Env, overrides: DeliveryOptions = {}): D
   };
   if (config.webhooks.backoffMaxMs < config.webhooks.backoffBaseMs) {
     throw new ConfigError(['REDAKSI_WEBHOOK_BACKOFF_MAX_MS must not be below REDAKSI_WEBHOOK_BACKOFF_BASE_MS']);
+  }
+  if (config.webhooks.lease === 'log' && config.webhooks.secretKey === undefined) {
+    throw new ConfigError(['REDAKSI_WEBHOOK_LEASE=log needs REDAKSI_WEBHOOK_SECRET_KEY: every instance must open the subscriber secrets the others sealed']);
   }
   return config;
 }

@@ -9,6 +9,9 @@ import { DeliveriesController } from './webhooks/deliveries/deliveries.controlle
 import { Outbox } from './webhooks/deliveries/outbox.js';
 import { DELIVERY_DATABASE, openDeliveryDatabase } from './webhooks/delivery-database.js';
 import { DeliveryDatabaseLifecycle } from './webhooks/delivery-database.lifecycle.js';
+import { LegacyDeliveryImport } from './webhooks/ledger/legacy-import.js';
+import { loadSecretKey, SECRET_BOX, SecretBox } from './webhooks/ledger/secret-box.js';
+import { WebhookLedger } from './webhooks/ledger/webhook-ledger.js';
 import { SubscriberStore } from './webhooks/subscribers/subscriber-store.js';
 import { SubscribersController } from './webhooks/subscribers/subscribers.controller.js';
 import { DeliverySupervisor } from './webhooks/worker/delivery-supervisor.js';
@@ -18,6 +21,7 @@ import { DELIVERY_LEASE, ProcessLease } from './webhooks/worker/lease.js';
 /**
  * Delivery to publishing services: the pull feed, the server-sent event stream and signed
  * webhooks, all computed from the log (nothing is published in-process after an append).
+ * Webhook state is itself in the log (the ledger), so several instances share it.
  * Needs ConfigModule, LoggingModule, HealthModule and EventStoreModule (all global).
  */
 @Module({})
@@ -35,6 +39,13 @@ export class DeliveryModule {
           useFactory: ({ webhooks }: DeliveryConfig, store: EventStore) =>
             webhooks.lease === 'log' ? new EventStoreLease(store, { ttlMs: webhooks.leaseTtlMs }) : new ProcessLease(),
         },
+        {
+          provide: SECRET_BOX,
+          inject: [APP_CONFIG, DELIVERY_CONFIG],
+          useFactory: (config: AppConfig, { webhooks }: DeliveryConfig) => new SecretBox(loadSecretKey(webhooks.secretKey, config.dataDir)),
+        },
+        WebhookLedger,
+        LegacyDeliveryImport,
         DeliveryDatabaseLifecycle,
         SubscriberStore,
         Outbox,

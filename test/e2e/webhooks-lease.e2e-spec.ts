@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { waitUntil, WebhookReceiver } from '../support/webhook-receiver.js';
 describe('webhook delivery with a lease in the log', () => {
   let dataDir: string;
   const receiver = new WebhookReceiver();
-  const delivery = { webhooks: { allowPrivateUrls: true, lease: 'log' as const, leaseTtlMs: 3_000, backoffBaseMs: 20, backoffMaxMs: 100 } };
+  const delivery = { webhooks: { allowPrivateUrls: true, lease: 'log' as const, leaseTtlMs: 3_000, backoffBaseMs: 20, backoffMaxMs: 100, secretKey: randomBytes(32) } };
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'redaksi-lease-'));

@@ -2,10 +2,11 @@ import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } fro
 import type Database from 'better-sqlite3';
 import { HealthRegistry } from '../../health/index.js';
 import { DELIVERY_DATABASE } from './delivery-database.js';
+import { WebhookLedger } from './ledger/webhook-ledger.js';
 
 /**
- * Reports deliveries in /health and closes delivery.sqlite after the workers have stopped
- * (they stop in beforeApplicationShutdown). Parked deliveries are a receiver's problem, not
+ * Reports deliveries and the ledger's fold in /health and closes delivery.sqlite after the
+ * workers and the fold have stopped (they stop in beforeApplicationShutdown). Parked deliveries are a receiver's problem, not
  * this server's: they show in the details without making the check fail.
  */
 @Injectable()
@@ -13,6 +14,7 @@ export class DeliveryDatabaseLifecycle implements OnModuleInit, OnApplicationShu
   constructor(
     @Inject(DELIVERY_DATABASE) private readonly db: Database.Database,
     private readonly health: HealthRegistry,
+    private readonly ledger: WebhookLedger,
   ) {}
 
   onModuleInit(): void {
@@ -21,7 +23,11 @@ export class DeliveryDatabaseLifecycle implements OnModuleInit, OnApplicationShu
               (SELECT COUNT(*) FROM deliveries WHERE status = 'pending') AS pending,
               (SELECT COUNT(*) FROM deliveries WHERE status = 'parked') AS parked`,
     );
-    this.health.register('webhooks', () => Promise.resolve({ status: 'ok', details: { ...counts.get() } }));
+    // A ledger that cannot be folded fails the check: admin answers and deliveries are standing still.
+    this.health.register('webhooks', () => {
+      const ledger = this.ledger.status();
+      return Promise.resolve({ status: ledger.ok ? 'ok' : 'error', details: { ...counts.get(), ledger } });
+    });
   }
 
   onApplicationShutdown(): void {

@@ -1,20 +1,25 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
 export const DELIVERY_DATABASE_FILE = 'delivery.sqlite';
 export const DELIVERY_DATABASE = Symbol('DeliveryDatabase');
 
+/** Where a delivery.sqlite of schema 1 (the one that was authoritative) is set aside to be imported into the log. */
+export const LEGACY_DELIVERY_DATABASE_FILE = 'delivery.v1.sqlite';
+
 /**
- * Subscribers, their checkpoints and their outbox of deliveries, in one SQLite file beside the
- * event store. Not a read model: a delivery's state (sent or not, attempts, parked) is a fact
- * that exists nowhere else, so it syncs FULL like the event store, and the checkpoint moves
- * in the same transaction as the deliveries it produced: after a crash nothing is lost or
- * enqueued twice. The file holds subscriber secrets, so only its owner may read it.
+ * This instance's copy of the webhook ledger: subscribers, their checkpoints, the outbox of
+ * deliveries and every attempt, folded from the `webhook-subscriber-*` streams of the event log
+ * (see ledger/). Every instance holds the same fold, so any of them answers the admin API and
+ * any of them can take over delivering. It syncs FULL and moves the ledger position in the same
+ * transaction as what it applied. It holds the subscribers' secrets in clear, so only its owner
+ * may read it.
  */
 export function openDeliveryDatabase(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DELIVERY_DATABASE_FILE);
+  setAsideSchemaOne(file, path.join(dataDir, LEGACY_DELIVERY_DATABASE_FILE));
   const db = new Database(file);
   try {
     chmodSync(file, 0o600);
@@ -31,7 +36,27 @@ export function openDeliveryDatabase(dataDir: string): Database.Database {
   return db;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+/**
+ * Schema 1 was the only copy of the subscribers; it is checkpointed into one file and moved
+ * aside whole, for LegacyDeliveryImport to write into the log at start.
+ */
+function setAsideSchemaOne(file: string, legacy: string): void {
+  if (!existsSync(file)) return;
+  const db = new Database(file);
+  let version: number;
+  try {
+    version = Number(db.pragma('user_version', { simple: true }));
+    if (version === 1) db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  if (version !== 1) return;
+  if (existsSync(legacy)) throw new Error(`${legacy} is still waiting to be imported; move it away before setting aside another schema-1 ${path.basename(file)}`);
+  renameSync(file, legacy);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+}
 
 function migrate(db: Database.Database): void {
   const version = Number(db.pragma('user_version', { simple: true }));
@@ -39,6 +64,10 @@ function migrate(db: Database.Database): void {
   if (version !== 0) throw new Error(`${DELIVERY_DATABASE_FILE} has schema version ${version}; this build knows ${SCHEMA_VERSION}`);
   db.transaction(() => {
     db.exec(`
+      CREATE TABLE ledger (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        position TEXT NOT NULL              -- cursor of the last log position folded in
+      );
       CREATE TABLE subscribers (
         id TEXT PRIMARY KEY,
         url TEXT NOT NULL,
@@ -84,7 +113,8 @@ function migrate(db: Database.Database): void {
         duration_ms INTEGER NOT NULL,
         outcome TEXT NOT NULL CHECK (outcome IN ('delivered', 'retry', 'failed')),
         status INTEGER,
-        error TEXT
+        error TEXT,
+        UNIQUE (delivery_id, attempt)
       );
       CREATE INDEX delivery_attempts_by_delivery ON delivery_attempts (delivery_id, seq);
     `);

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, type SchemaObject, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../../auth/index.js';
+import type { Actor } from '../../../articles/domain/actor.js';
+import { CurrentActor, Roles } from '../../../auth/index.js';
 import { ProblemException } from '../../../http/problem.js';
 import { decodeCursor } from '../../public-events/cursor.js';
 import { deliveryNotFound, invalidField, subscriberNotFound } from '../subscriber-problems.js';
 import { SubscriberStore } from '../subscribers/subscriber-store.js';
-import { DeliverySupervisor } from '../worker/delivery-supervisor.js';
+import { WebhookLedger } from '../ledger/webhook-ledger.js';
 import { DeliveriesQueryDto, ReplayDto } from './deliveries.dto.js';
 import { DELIVERY_SCHEMA, type DeliveryDetailView, type DeliveryView, toDeliveryDetailView, toDeliveryView } from './delivery-view.js';
 import { Outbox } from './outbox.js';
@@ -21,7 +22,7 @@ export class DeliveriesController {
   constructor(
     private readonly subscribers: SubscriberStore,
     private readonly outbox: Outbox,
-    private readonly supervisor: DeliverySupervisor,
+    private readonly ledger: WebhookLedger,
   ) {}
 
   @Get('deliveries')
@@ -46,10 +47,10 @@ export class DeliveriesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Send every parked delivery again, each article in order, with a fresh set of attempts' })
   @ApiOkResponse({ schema: REDRIVEN_SCHEMA })
-  redriveAll(@Param('id', ParseUUIDPipe) id: string): { redriven: number } {
+  async redriveAll(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<{ redriven: number }> {
     this.requireSubscriber(id);
-    const redriven = this.outbox.redriveAll(id, Date.now());
-    this.supervisor.redriven(id);
+    const redriven = this.outbox.counts(id).parked;
+    if (redriven > 0) await this.ledger.redrive(id, null, actor.id, Date.now());
     return { redriven };
   }
 
@@ -61,14 +62,14 @@ export class DeliveriesController {
   })
   @ApiOkResponse({ schema: REDRIVEN_SCHEMA })
   @ApiConflictResponse({ description: 'The delivery is not parked' })
-  redrive(@Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string): { redriven: number } {
+  async redrive(@Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string, @CurrentActor() actor: Actor): Promise<{ redriven: number }> {
     this.requireSubscriber(id);
-    const result = this.outbox.redrive(id, deliveryId, Date.now());
+    const result = this.outbox.parkedChain(id, deliveryId);
     if (result === 'not-found') throw deliveryNotFound(deliveryId);
     if (result === 'not-parked') {
       throw new ProblemException({ status: 409, type: 'delivery-not-parked', title: 'Delivery not parked', detail: `Delivery ${deliveryId} is not parked; only parked deliveries can be re-driven.` });
     }
-    this.supervisor.redriven(id);
+    await this.ledger.redrive(id, deliveryId, actor.id, Date.now());
     return result;
   }
 
@@ -79,13 +80,12 @@ export class DeliveriesController {
     description: 'Undelivered and parked deliveries are superseded; every matching event after the position is delivered again, with its original event id.',
   })
   @ApiOkResponse({ schema: { type: 'object', properties: { from: { type: 'string' }, superseded: { type: 'integer' } } } })
-  replay(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReplayDto): { from: string; superseded: number } {
+  async replay(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReplayDto, @CurrentActor() actor: Actor): Promise<{ from: string; superseded: number }> {
     this.requireSubscriber(id);
     if (body.from !== 'start' && decodeCursor(body.from) === undefined) throw invalidField('from', 'expected "start" or a feed cursor');
-    const result = this.outbox.replay(id, body.from === 'start' ? null : body.from);
-    if (result === undefined) throw subscriberNotFound(id);
-    this.supervisor.replayed(id);
-    return { from: body.from, superseded: result.superseded };
+    const { pending, parked } = this.outbox.counts(id);
+    await this.ledger.replay(id, body.from === 'start' ? null : body.from, actor.id, Date.now());
+    return { from: body.from, superseded: pending + parked };
   }
 
   private requireSubscriber(id: string): void {

@@ -35,12 +35,15 @@ describe('the outbox (delivery.sqlite)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  const enqueue = (generation: number, from: string | null, deliveries: NewDelivery[], to: string, at: number) => outbox.enqueue(SUB, { generation, from, to, deliveries, at });
   const heads = (busy: string[] = []) => outbox.dueHeads(SUB, 10_000, busy, 10).map((d) => d.cursor);
 
-  test('enqueues with the checkpoint in one transaction, durably, and only for the current generation', () => {
-    expect(outbox.enqueue(SUB, 1, [delivery(1, 'a'), delivery(2, 'b')], 'p2', 100)).toBe(true);
-    expect(outbox.enqueue(SUB, 1, [delivery(1, 'a')], 'p2', 100)).toBe(true); // the same event again: ignored
-    expect(outbox.enqueue(SUB, 7, [delivery(3, 'a')], 'p3', 100)).toBe(false);
+  test('enqueues with the checkpoint in one transaction, durably, and only for the current generation and checkpoint', () => {
+    expect(enqueue(1, null, [delivery(1, 'a'), delivery(2, 'b')], 'p2', 100)).toBe(true);
+    expect(enqueue(1, 'p2', [delivery(1, 'a')], 'p2', 100)).toBe(true); // the same event again: ignored
+    expect(enqueue(7, 'p2', [delivery(3, 'a')], 'p3', 100)).toBe(false);
+    // A batch that does not continue from the checkpoint (a deliverer that lost its lease) changes nothing.
+    expect(enqueue(1, null, [delivery(3, 'a')], 'p3', 100)).toBe(false);
     db.close();
     db = openDeliveryDatabase(dir);
     outbox = new Outbox(db);
@@ -49,17 +52,19 @@ describe('the outbox (delivery.sqlite)', () => {
   });
 
   test('sends one delivery per article at a time, oldest first', () => {
-    outbox.enqueue(SUB, 1, [delivery(1, 'a'), delivery(2, 'a'), delivery(3, 'b'), delivery(4, 'a')], 'p4', 100);
+    enqueue(1, null, [delivery(1, 'a'), delivery(2, 'a'), delivery(3, 'b'), delivery(4, 'a')], 'p4', 100);
     expect(heads()).toEqual(['c1', 'c3']);
     const [first] = outbox.dueHeads(SUB, 10_000, [], 1);
     expect(heads([first!.id])).toEqual(['c3']);
     outbox.recordAttempt(first!, attempt('delivered', 200), { kind: 'delivered' });
+    outbox.recordAttempt(first!, attempt('delivered', 200), { kind: 'delivered' }); // folded twice: recorded once
+    expect(outbox.attempts(first!.id)).toHaveLength(1);
     expect(heads()).toEqual(['c2', 'c3']);
     expect(outbox.nextAttemptAt(SUB, [])).toBe(100);
   });
 
   test('a retry waits for its time, and the article waits with it', () => {
-    outbox.enqueue(SUB, 1, [delivery(1, 'a'), delivery(2, 'a')], 'p2', 100);
+    enqueue(1, null, [delivery(1, 'a'), delivery(2, 'a')], 'p2', 100);
     const [head] = outbox.dueHeads(SUB, 10_000, [], 1);
     outbox.recordAttempt(head!, attempt('retry', 503), { kind: 'retry', at: 20_000 });
     expect(heads()).toEqual([]);
@@ -68,10 +73,10 @@ describe('the outbox (delivery.sqlite)', () => {
   });
 
   test("parking an article parks what follows it, and what comes later; other articles go on", () => {
-    outbox.enqueue(SUB, 1, [delivery(1, 'a'), delivery(2, 'a'), delivery(3, 'b')], 'p3', 100);
+    enqueue(1, null, [delivery(1, 'a'), delivery(2, 'a'), delivery(3, 'b')], 'p3', 100);
     const [head] = outbox.dueHeads(SUB, 10_000, [], 1);
     outbox.recordAttempt(head!, attempt('failed', 410), { kind: 'park', reason: 'permanent failure: HTTP 410' });
-    outbox.enqueue(SUB, 1, [delivery(4, 'a'), delivery(5, 'b')], 'p5', 200);
+    enqueue(1, 'p3', [delivery(4, 'a'), delivery(5, 'b')], 'p5', 200);
     expect(heads()).toEqual(['c3']);
     const parked = outbox.list(SUB, { status: 'parked', limit: 10 });
     expect(parked.map((d) => [d.cursor, d.parkedReason])).toEqual([
@@ -88,19 +93,19 @@ describe('the outbox (delivery.sqlite)', () => {
   });
 
   test('a replay supersedes what is outstanding; a late answer for it changes nothing', () => {
-    outbox.enqueue(SUB, 1, [delivery(1, 'a'), delivery(2, 'b')], 'p2', 100);
+    enqueue(1, null, [delivery(1, 'a'), delivery(2, 'b')], 'p2', 100);
     const [inFlight] = outbox.dueHeads(SUB, 10_000, [], 1);
     expect(outbox.replay(SUB, null)).toEqual({ generation: 2, superseded: 2 });
     outbox.recordAttempt(inFlight!, attempt('delivered', 200), { kind: 'delivered' });
     expect(outbox.counts(SUB)).toEqual({ pending: 0, delivered: 0, parked: 0, superseded: 2 });
     expect(subscribers.get(SUB)).toMatchObject({ generation: 2, checkpoint: null });
-    expect(outbox.enqueue(SUB, 1, [delivery(3, 'a')], 'p3', 100)).toBe(false);
-    expect(outbox.enqueue(SUB, 2, [delivery(1, 'a')], 'p1', 100)).toBe(true);
+    expect(enqueue(1, 'p2', [delivery(3, 'a')], 'p3', 100)).toBe(false);
+    expect(enqueue(2, null, [delivery(1, 'a')], 'p1', 100)).toBe(true);
     expect(heads()).toEqual(['c1']);
   });
 
   test('keeps a bounded log of finished deliveries', () => {
-    outbox.enqueue(SUB, 1, Array.from({ length: 6 }, (_, n) => delivery(n + 1, `article-${n}`)), 'p6', 100);
+    enqueue(1, null, Array.from({ length: 6 }, (_, n) => delivery(n + 1, `article-${n}`)), 'p6', 100);
     for (const head of outbox.dueHeads(SUB, 10_000, [], 10)) outbox.recordAttempt(head, attempt('delivered', 200), { kind: 'delivered' });
     outbox.prune(SUB, 4);
     expect(outbox.list(SUB, { limit: 10 }).map((d) => d.cursor)).toEqual(['c6', 'c5', 'c4', 'c3']);
@@ -108,7 +113,7 @@ describe('the outbox (delivery.sqlite)', () => {
   });
 
   test('deleting the subscriber deletes its deliveries; a late answer is dropped quietly', () => {
-    outbox.enqueue(SUB, 1, [delivery(1, 'a')], 'p1', 100);
+    enqueue(1, null, [delivery(1, 'a')], 'p1', 100);
     const [inFlight] = outbox.dueHeads(SUB, 10_000, [], 1);
     expect(subscribers.delete(SUB)).toBe(true);
     expect(outbox.counts(SUB)).toEqual({ pending: 0, delivered: 0, parked: 0, superseded: 0 });

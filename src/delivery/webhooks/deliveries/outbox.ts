@@ -14,6 +14,15 @@ export interface NewDelivery {
   readonly payload: string;
 }
 
+/** What the deliverer read in one go: the log from `from` (exclusive; null: the start) to `to`. */
+export interface EnqueuedBatch {
+  readonly generation: number;
+  readonly from: string | null;
+  readonly to: string;
+  readonly deliveries: readonly NewDelivery[];
+  readonly at: number;
+}
+
 export interface DeliveryRecord {
   readonly seq: number;
   readonly id: string;
@@ -86,6 +95,9 @@ export function deliveryIdFor(subscriberId: string, generation: number, eventId:
  * parked, the article's later deliveries are parked behind it (and new ones join them), so
  * a parked article never lets a later event overtake an earlier one; re-driving releases the
  * whole chain, oldest first. Other articles carry on meanwhile.
+ *
+ * It is this instance's fold of the webhook ledger: only WebhookLedger calls the methods that
+ * change it, each with what a ledger event says, so every instance arrives at the same outbox.
  */
 @Injectable()
 export class Outbox {
@@ -94,6 +106,7 @@ export class Outbox {
   constructor(@Inject(DELIVERY_DATABASE) private readonly db: Database.Database) {
     this.statements = {
       generation: db.prepare<[string], { generation: number }>('SELECT generation FROM subscribers WHERE id = ?'),
+      subscriber: db.prepare<[string], { generation: number; checkpoint: string | null }>('SELECT generation, checkpoint FROM subscribers WHERE id = ?'),
       parkedHead: db.prepare<[string, string], { id: string }>(
         `SELECT id FROM deliveries WHERE subscriber_id = ? AND article_id = ? AND status = 'parked' ORDER BY seq LIMIT 1`,
       ),
@@ -120,13 +133,14 @@ export class Outbox {
                            WHERE e.subscriber_id = d.subscriber_id AND e.article_id = d.article_id
                              AND e.status IN ('pending', 'parked') AND e.seq < d.seq)`,
       ),
+      parkedInArticle: db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE subscriber_id = ? AND article_id = ? AND status = 'parked'`),
       pendingCount: db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE subscriber_id = ? AND status = 'pending'`),
       counts: db.prepare<[string], { status: DeliveryStatus; n: number }>(
         'SELECT status, COUNT(*) AS n FROM deliveries WHERE subscriber_id = ? GROUP BY status',
       ),
       // The subscriber may have been deleted (by another process) while the attempt was out.
       insertAttempt: db.prepare(
-        `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, outcome, status, error)
+        `INSERT OR IGNORE INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, outcome, status, error)
          SELECT @delivery_id, @attempt, @started_at, @duration_ms, @outcome, @status, @error
          WHERE EXISTS (SELECT 1 FROM deliveries WHERE id = @delivery_id)`,
       ),
@@ -171,12 +185,15 @@ export class Outbox {
   }
 
   /**
-   * Adds deliveries and moves the checkpoint, in one transaction, if the subscriber still
-   * exists in `generation` (a replay or delete in the meantime makes the batch obsolete).
+   * Adds a batch the deliverer read from `from` to `to` and moves the checkpoint to `to`, in one
+   * transaction, if the subscriber is still at `from` in `generation`. Anything else (a replay
+   * or delete since, a batch from a deliverer that lost its lease) makes the batch obsolete.
    */
-  enqueue(subscriberId: string, generation: number, deliveries: readonly NewDelivery[], checkpoint: string, now: number): boolean {
+  enqueue(subscriberId: string, batch: EnqueuedBatch): boolean {
+    const { generation, from, to, deliveries, at: now } = batch;
     return this.db.transaction(() => {
-      if (this.statements.generation.get(subscriberId)?.generation !== generation) return false;
+      const current = this.statements.subscriber.get(subscriberId);
+      if (current?.generation !== generation || current.checkpoint !== from) return false;
       for (const delivery of deliveries) {
         const blocker = this.statements.parkedHead.get(subscriberId, delivery.articleId)?.id;
         this.statements.insert.run({
@@ -194,7 +211,7 @@ export class Outbox {
           parked_reason: blocker === undefined ? null : behind(blocker),
         });
       }
-      this.statements.checkpoint.run(checkpoint, subscriberId);
+      this.statements.checkpoint.run(to, subscriberId);
       return true;
     })();
   }
@@ -280,6 +297,14 @@ export class Outbox {
     if (delivery === undefined) return 'not-found';
     if (delivery.status !== 'parked') return 'not-parked';
     return { redriven: this.statements.redriveArticle.run({ sub: subscriberId, article: delivery.articleId, now }).changes };
+  }
+
+  /** How many deliveries re-driving this one would release (its article's parked chain). */
+  parkedChain(subscriberId: string, deliveryId: string): { readonly redriven: number } | 'not-found' | 'not-parked' {
+    const delivery = this.get(subscriberId, deliveryId);
+    if (delivery === undefined) return 'not-found';
+    if (delivery.status !== 'parked') return 'not-parked';
+    return { redriven: this.statements.parkedInArticle.get(subscriberId, delivery.articleId)?.n ?? 0 };
   }
 
   redriveAll(subscriberId: string, now: number): number {

@@ -32,10 +32,9 @@ interface SubscriberRow {
 }
 
 /**
- * Subscribers live in delivery.sqlite rather than in the event log: they carry a secret, and an
- * append-only, replicated log that every projection and backup reads is the one place a secret
- * must never be written (it could not even be erased after a leak). Beside the outbox, deleting
- * a subscriber and its deliveries, or replaying it, is one transaction.
+ * This instance's table of subscribers, as folded from the webhook ledger (WebhookLedger writes
+ * it; everything else reads it). It holds each secret in clear, opened from the sealed copy in
+ * the log. Beside the outbox, deleting a subscriber and its deliveries is one transaction.
  */
 @Injectable()
 export class SubscriberStore {
@@ -46,7 +45,7 @@ export class SubscriberStore {
 
   constructor(@Inject(DELIVERY_DATABASE) db: Database.Database) {
     this.insert = db.prepare(
-      `INSERT INTO subscribers (id, url, event_types, topics, secret, description, created_at, created_by, generation, checkpoint)
+      `INSERT OR IGNORE INTO subscribers (id, url, event_types, topics, secret, description, created_at, created_by, generation, checkpoint)
        VALUES (@id, @url, @event_types, @topics, @secret, @description, @created_at, @created_by, 1, @checkpoint)`,
     );
     this.byId = db.prepare('SELECT * FROM subscribers WHERE id = ?');
@@ -54,6 +53,7 @@ export class SubscriberStore {
     this.remove = db.prepare('DELETE FROM subscribers WHERE id = ?');
   }
 
+  /** Adds a subscriber in its first generation; a second registration of the same id changes nothing. */
   create(subscriber: Omit<Subscriber, 'generation'>): Subscriber {
     this.insert.run({
       id: subscriber.id,

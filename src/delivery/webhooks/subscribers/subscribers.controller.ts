@@ -10,7 +10,7 @@ import { PUBLIC_EVENT_TYPES } from '../../public-events/contract.js';
 import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
 import { Outbox } from '../deliveries/outbox.js';
 import { invalidField, subscriberNotFound } from '../subscriber-problems.js';
-import { DeliverySupervisor } from '../worker/delivery-supervisor.js';
+import { WebhookLedger } from '../ledger/webhook-ledger.js';
 import { targetUrlProblem } from './target-url.js';
 import { SubscriberStore } from './subscriber-store.js';
 import { SUBSCRIBER_SCHEMA, type SubscriberView, toSubscriberView } from './subscriber-view.js';
@@ -26,7 +26,7 @@ export class SubscribersController {
     @Inject(DELIVERY_CONFIG) private readonly config: DeliveryConfig,
     private readonly subscribers: SubscriberStore,
     private readonly outbox: Outbox,
-    private readonly supervisor: DeliverySupervisor,
+    private readonly ledger: WebhookLedger,
   ) {}
 
   @Post()
@@ -40,20 +40,23 @@ export class SubscribersController {
   ): Promise<SubscriberView & { readonly secret: string }> {
     const problem = targetUrlProblem(body.url, this.config.webhooks.allowPrivateUrls);
     if (problem !== undefined) throw invalidField('url', problem);
-    const subscriber = this.subscribers.create({
-      id: randomUUID(),
+    const id = randomUUID();
+    const secret = body.secret ?? `whsec_${randomBytes(32).toString('base64url')}`;
+    await this.ledger.register({
+      id,
       url: body.url,
       eventTypes: body.eventTypes ?? [...PUBLIC_EVENT_TYPES],
       topics: [...new Set(body.topics?.map((topic) => topic.trim()) ?? [])],
-      secret: body.secret ?? `whsec_${randomBytes(32).toString('base64url')}`,
+      secret,
       description: body.description ?? null,
       createdAt: Date.now(),
       createdBy: actor.id,
       checkpoint: await this.startingCheckpoint(body.from ?? 'now'),
     });
-    this.supervisor.added(subscriber.id);
-    response.setHeader('Location', `/v1/subscribers/${subscriber.id}`);
-    return { ...toSubscriberView(subscriber, this.outbox.counts(subscriber.id)), secret: subscriber.secret };
+    const subscriber = this.subscribers.get(id);
+    if (subscriber === undefined) throw new Error(`Subscriber ${id} was written to the ledger but is not in its fold`);
+    response.setHeader('Location', `/v1/subscribers/${id}`);
+    return { ...toSubscriberView(subscriber, this.outbox.counts(id)), secret };
   }
 
   @Get()
@@ -75,13 +78,13 @@ export class SubscribersController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Stop delivering and remove the subscriber with its delivery log' })
+  @ApiOperation({ summary: 'Stop delivering and remove the subscriber with its delivery log (the ledger in the event log keeps its history)' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
     if (this.subscribers.get(id) === undefined) throw subscriberNotFound(id);
-    await this.supervisor.removed(id);
-    this.subscribers.delete(id);
+    // Every instance's fold removes it and stops its worker; the ledger keeps the record.
+    await this.ledger.delete(id, actor.id, Date.now());
   }
 
   private async startingCheckpoint(from: string): Promise<string | null> {

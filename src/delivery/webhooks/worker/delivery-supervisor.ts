@@ -4,6 +4,8 @@ import { type Logger, PINO_LOGGER } from '../../../logging/index.js';
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../../delivery-config.js';
 import { Outbox } from '../deliveries/outbox.js';
 import { SubscriberStore } from '../subscribers/subscriber-store.js';
+import { LegacyDeliveryImport } from '../ledger/legacy-import.js';
+import { type LedgerChange, WebhookLedger } from '../ledger/webhook-ledger.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { DELIVERY_LEASE, type DeliveryLease } from './lease.js';
 
@@ -11,10 +13,12 @@ import { DELIVERY_LEASE, type DeliveryLease } from './lease.js';
 const RECONCILE_MS = 5_000;
 
 /**
- * One worker per subscriber, started with the application (subscribers are found in
- * delivery.sqlite, so they survive restarts) and when an admin registers one; stopped before
- * the event store closes. Every few seconds it also picks up subscribers that another process
- * sharing the data directory registered or removed.
+ * Runs webhook delivery in this process: folds the ledger (after importing a schema-1
+ * delivery.sqlite, once), and keeps one worker per subscriber, started when the fold shows a
+ * subscriber (registered here, on another instance, or before a restart) and stopped when it
+ * is deleted. A worker only delivers while it holds its subscriber's lease. Everything stops
+ * before the event store closes: the workers first (their last attempts are recorded in the
+ * ledger), then the fold.
  */
 @Injectable()
 export class DeliverySupervisor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -29,9 +33,14 @@ export class DeliverySupervisor implements OnApplicationBootstrap, BeforeApplica
     @Inject(DELIVERY_LEASE) private readonly lease: DeliveryLease,
     private readonly outbox: Outbox,
     private readonly subscribers: SubscriberStore,
+    private readonly ledger: WebhookLedger,
+    private readonly legacy: LegacyDeliveryImport,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    this.ledger.onChange((subscriberId, change) => this.changed(subscriberId, change));
+    this.ledger.start();
+    await this.legacy.run();
     if (!this.config.webhooks.enabled) {
       this.logger.info('Webhook delivery is off (REDAKSI_WEBHOOKS_ENABLED=false): subscribers are kept, nothing is sent');
       return;
@@ -47,6 +56,26 @@ export class DeliverySupervisor implements OnApplicationBootstrap, BeforeApplica
     const workers = [...this.workers.values()];
     this.workers.clear();
     await Promise.all(workers.map((worker) => worker.stop()));
+    await this.ledger.stop();
+  }
+
+  private changed(subscriberId: string, change: LedgerChange): void {
+    switch (change) {
+      case 'WebhookSubscriberRegistered':
+        this.added(subscriberId);
+        return;
+      case 'WebhookSubscriberDeleted':
+        void this.removed(subscriberId);
+        return;
+      case 'WebhookSubscriberReplayed':
+        this.workers.get(subscriberId)?.restart();
+        return;
+      case 'WebhookDeliveriesRedriven':
+        this.workers.get(subscriberId)?.wake();
+        return;
+      default:
+        return;
+    }
   }
 
   added(subscriberId: string): void {
@@ -54,6 +83,7 @@ export class DeliverySupervisor implements OnApplicationBootstrap, BeforeApplica
     const worker = new DeliveryWorker(subscriberId, {
       store: this.store,
       outbox: this.outbox,
+      ledger: this.ledger,
       subscribers: this.subscribers,
       lease: this.lease,
       config: this.config.webhooks,
@@ -63,7 +93,7 @@ export class DeliverySupervisor implements OnApplicationBootstrap, BeforeApplica
     worker.start();
   }
 
-  /** Stops the subscriber's worker; call before deleting the subscriber. */
+  /** Stops the subscriber's worker. */
   async removed(subscriberId: string): Promise<void> {
     const worker = this.workers.get(subscriberId);
     this.workers.delete(subscriberId);
@@ -76,11 +106,4 @@ export class DeliverySupervisor implements OnApplicationBootstrap, BeforeApplica
     for (const id of this.workers.keys()) if (!current.has(id)) void this.removed(id);
   }
 
-  redriven(subscriberId: string): void {
-    this.workers.get(subscriberId)?.wake();
-  }
-
-  replayed(subscriberId: string): void {
-    this.workers.get(subscriberId)?.restart();
-  }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { EventStore, Position, Subscription } from '../../../event-store/event-store.port.js';
 import type { DeliveryConfig } from '../../delivery-config.js';
@@ -6,6 +7,7 @@ import { ARTICLE_STREAMS, PublicEventProjector } from '../../public-events/publi
 import type { MappedPublicEvent } from '../../public-events/to-public-event.js';
 import type { AttemptDecision, DeliveryRecord, NewDelivery, Outbox } from '../deliveries/outbox.js';
 import { subscriberWants } from '../subscribers/subscriber-filter.js';
+import type { WebhookLedger } from '../ledger/webhook-ledger.js';
 import type { Subscriber, SubscriberStore } from '../subscribers/subscriber-store.js';
 import { retryDelayMs } from './backoff.js';
 import type { DeliveryLease } from './lease.js';
@@ -15,6 +17,7 @@ import { postWebhook, type WebhookOutcome } from './webhook-client.js';
 export interface DeliveryWorkerDeps {
   readonly store: EventStore;
   readonly outbox: Outbox;
+  readonly ledger: WebhookLedger;
   readonly subscribers: SubscriberStore;
   readonly lease: DeliveryLease;
   readonly config: DeliveryConfig['webhooks'];
@@ -22,23 +25,26 @@ export interface DeliveryWorkerDeps {
   readonly now?: () => number;
 }
 
-/** Deliveries enqueued per transaction while catching up (one fsync each). */
+/** Deliveries per ledger event while catching up, and a cap on its payload bytes (EventStoreDB takes 1 MiB per append by default). */
 const ENQUEUE_BATCH = 64;
+const ENQUEUE_BATCH_BYTES = 256 * 1024;
+/** Without deliveries to write, the checkpoint goes into the ledger at most this often (it only spares a re-read). */
+const CHECKPOINT_EVERY_MS = 10_000;
 /** Longest sleep of either loop: a safety net, notifications normally wake them. */
 const IDLE_MS = 1_000;
 const READ_RETRY_MS = 1_000;
-const PRUNE_EVERY = 200;
 /** On a graceful stop, requests already out get this long to be answered (fewer repeats after a deploy). */
 const STOP_GRACE_MS = 2_000;
 
 /**
  * Delivers one subscriber's webhooks with two loops over its outbox.
- * - The reader follows the log from the subscriber's durable checkpoint, maps each event, and
- *   enqueues the ones the subscriber wants together with the new checkpoint (one transaction).
+ * - The reader follows the log from the subscriber's checkpoint in the ledger, maps each event,
+ *   and writes the ones the subscriber wants to the ledger together with the new checkpoint
+ *   (one event, which the fold accepts only if it continues from the current checkpoint).
  *   It stops reading while too many deliveries are pending, so a dead receiver cannot make the
  *   outbox grow without bound.
  * - The sender sends each article's oldest undelivered delivery (several articles at a time,
- *   one at a time per article), records every attempt, retries with backoff, parks.
+ *   one at a time per article), records every attempt in the ledger, retries with backoff, parks.
  * A delivery stays pending until its 2xx is recorded, so one in flight when the process dies
  * is sent again after a restart: at least once, deduplicated by receivers on the event id.
  */
@@ -52,7 +58,6 @@ export class DeliveryWorker {
   private subscription: Subscription | undefined;
   private restartRequested = false;
   private running: Promise<void> | undefined;
-  private deliveredSincePrune = 0;
 
   constructor(
     readonly subscriberId: string,
@@ -128,42 +133,54 @@ export class DeliveryWorker {
   }
 
   private async readFrom(subscriber: Subscriber, stop: AbortSignal): Promise<void> {
-    const from = subscriber.checkpoint === null ? 'start' : decodeCursor(subscriber.checkpoint);
-    if (from === undefined) throw new Error(`Subscriber ${subscriber.id} has an unreadable checkpoint ${subscriber.checkpoint}`);
-    const subscription = this.deps.store.subscribeToAll({ fromPosition: from, filter: ARTICLE_STREAMS });
+    const start = subscriber.checkpoint === null ? 'start' : decodeCursor(subscriber.checkpoint);
+    if (start === undefined) throw new Error(`Subscriber ${subscriber.id} has an unreadable checkpoint ${subscriber.checkpoint}`);
+    const subscription = this.deps.store.subscribeToAll({ fromPosition: start, filter: ARTICLE_STREAMS });
     this.subscription = subscription;
     if (stop.aborted || this.restartRequested) {
       await subscription.close();
       return;
     }
     const projector = new PublicEventProjector(this.deps.store);
+    // The ledger holds the subscriber at `written`; what was read since is `batch`, up to `position`.
+    let written = subscriber.checkpoint;
+    let writtenAt = this.now();
     let batch: NewDelivery[] = [];
+    let bytes = 0;
     let position: Position | undefined;
     let live = false;
-    const flush = (): void => {
-      if (position === undefined) return;
-      const enqueued = this.deps.outbox.enqueue(subscriber.id, subscriber.generation, batch, encodeCursor(position), this.now());
-      // Replayed or deleted meanwhile: this batch belongs to the old run.
-      if (!enqueued) this.restartRequested = true;
+    const flush = async (force: boolean): Promise<void> => {
+      if (position === undefined || (batch.length === 0 && !force && this.now() - writtenAt < CHECKPOINT_EVERY_MS)) return;
+      const to = encodeCursor(position);
+      const accepted = await this.deps.ledger.enqueue(subscriber.id, { generation: subscriber.generation, from: written, to, deliveries: batch, at: this.now() });
+      // Replayed or deleted meanwhile, or another deliverer got there first: read again from the ledger's checkpoint.
+      if (!accepted) this.restartRequested = true;
       else if (batch.length > 0) this.senderWake.notify();
+      written = to;
+      writtenAt = this.now();
       batch = [];
+      bytes = 0;
       position = undefined;
     };
     try {
       for await (const message of subscription) {
         if (stop.aborted || this.restartRequested) break;
         if (message.kind === 'event') {
-          if (!(await this.roomFor(batch.length, flush, stop))) break;
+          if (!(await this.roomFor(batch.length, () => flush(true), stop))) break;
           const mapped = await projector.project(message.event);
-          if (mapped !== null && subscriberWants(subscriber, mapped)) batch.push(toDelivery(mapped));
+          if (mapped !== null && subscriberWants(subscriber, mapped)) {
+            const delivery = toDelivery(mapped);
+            batch.push(delivery);
+            bytes += delivery.payload.length;
+          }
           position = message.event.position;
-          if (batch.length >= ENQUEUE_BATCH || (live && batch.length > 0)) flush();
+          if (batch.length >= ENQUEUE_BATCH || bytes >= ENQUEUE_BATCH_BYTES || (live && batch.length > 0)) await flush(true);
         } else if (message.kind === 'checkpoint') {
           position = message.position;
-          flush();
+          await flush(false);
         } else {
           live = true;
-          flush();
+          await flush(false);
         }
       }
     } finally {
@@ -172,10 +189,10 @@ export class DeliveryWorker {
   }
 
   /** Waits while the outbox is full; false if the worker must stop reading meanwhile. */
-  private async roomFor(batched: number, flush: () => void, stop: AbortSignal): Promise<boolean> {
+  private async roomFor(batched: number, flush: () => Promise<void>, stop: AbortSignal): Promise<boolean> {
     while (this.deps.outbox.pendingCount(this.subscriberId) + batched >= this.deps.config.maxPending) {
       // What was read so far goes out first, so the sender has it while the reader waits.
-      flush();
+      await flush();
       batched = 0;
       await this.readerWake.wait(IDLE_MS);
       if (stop.aborted || this.restartRequested) return false;
@@ -191,7 +208,11 @@ export class DeliveryWorker {
       if (free > 0) {
         for (const delivery of this.deps.outbox.dueHeads(subscriber.id, this.now(), [...this.inFlight.keys()], free)) {
           const attempt = this.attempt(subscriber, delivery, requests)
-            .catch((error: unknown) => this.deps.logger.error({ err: error, deliveryId: delivery.id }, 'Recording a webhook attempt failed'))
+            .catch(async (error: unknown) => {
+              // Not recorded: it stays pending and goes out again, after a pause (the log may be unreachable).
+              this.deps.logger.error({ err: error, deliveryId: delivery.id }, 'Recording a webhook attempt failed; it will be sent again');
+              await delay(READ_RETRY_MS, undefined, { signal: stop }).catch(() => undefined);
+            })
             .finally(() => {
               this.inFlight.delete(delivery.id);
               this.senderWake.notify();
@@ -212,7 +233,7 @@ export class DeliveryWorker {
   }
 
   private async attempt(subscriber: Subscriber, delivery: DeliveryRecord, abort: AbortSignal): Promise<void> {
-    const { config, logger, outbox } = this.deps;
+    const { config, logger } = this.deps;
     const startedAt = this.now();
     const number = delivery.attempts + 1;
     const outcome = await postWebhook(
@@ -231,25 +252,18 @@ export class DeliveryWorker {
     );
     if (outcome.kind === 'aborted') return;
     const decision = this.decide(delivery, outcome, startedAt);
-    outbox.recordAttempt(
-      delivery,
-      {
-        attempt: number,
-        startedAt,
-        durationMs: this.now() - startedAt,
-        outcome: outcome.kind,
-        status: outcome.status,
-        error: outcome.kind === 'delivered' ? null : outcome.error,
-      },
-      decision,
-    );
+    const record = {
+      attempt: number,
+      startedAt,
+      durationMs: this.now() - startedAt,
+      outcome: outcome.kind,
+      status: outcome.status,
+      error: outcome.kind === 'delivered' ? null : outcome.error,
+    };
+    await this.deps.ledger.recordAttempt(subscriber.id, delivery.id, record, decision);
     const context = { subscriberId: subscriber.id, deliveryId: delivery.id, eventId: delivery.eventId, attempt: number };
     if (decision.kind === 'park') logger.warn({ ...context, reason: decision.reason }, 'Webhook delivery parked');
     else if (decision.kind === 'retry') logger.info({ ...context, error: outcome.kind === 'retry' ? outcome.error : undefined, retryAt: new Date(decision.at).toISOString() }, 'Webhook delivery failed; will retry');
-    else if (++this.deliveredSincePrune >= PRUNE_EVERY) {
-      this.deliveredSincePrune = 0;
-      outbox.prune(subscriber.id, config.logRetention);
-    }
   }
 
   private decide(delivery: DeliveryRecord, outcome: Exclude<WebhookOutcome, { kind: 'aborted' }>, startedAt: number): AttemptDecision {

@@ -3,13 +3,9 @@
  * per-article order (and double every request), so a worker only runs while it holds its
  * subscriber's lease, and stops when the lease is lost.
  *
- * This process-local lease is enough while the outbox and checkpoints live in this process's
- * delivery.sqlite: there is one deliverer by construction. Running several instances (issue 6,
- * EventStoreDB) needs two things together: the delivery state moved somewhere every instance
- * sees, and a shared lease — e.g. `lease-delivery-<subscriberId>` streams where a holder appends
- * `{holder, expiresAt}` with the expected revision it last read (optimistic concurrency picks
- * one winner), renews before expiry, and others take over only after it. That implementation
- * goes behind this interface; the worker does not change.
+ * The state a deliverer works from is the webhook ledger in the log (ledger/), which every
+ * instance folds alike; the lease only decides who sends. `ProcessLease` is for one API process
+ * per event store; `EventStoreLease` (REDAKSI_WEBHOOK_LEASE=log) for several.
  */
 export interface DeliveryLease {
   /** Resolves with the lease once this process may deliver, or undefined if `stop` fired first. */

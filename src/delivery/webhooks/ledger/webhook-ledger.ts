@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { WrongExpectedVersionError } from '../../../event-store/errors.js';
+import { EVENT_STORE, type EventData, type EventStore, type Position, type RecordedEvent, type Subscription, comparePositions } from '../../../event-store/event-store.port.js';
+import { type Logger, PINO_LOGGER } from '../../../logging/index.js';
+import { DELIVERY_CONFIG, type DeliveryConfig } from '../../delivery-config.js';
+import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
+import { type AttemptDecision, type AttemptRecord, type NewDelivery, Outbox } from '../deliveries/outbox.js';
+import { DELIVERY_DATABASE } from '../delivery-database.js';
+import { retryDelayMs } from '../worker/backoff.js';
+import { WakeSignal } from '../worker/wake-signal.js';
+import { type Subscriber, SubscriberStore } from '../subscribers/subscriber-store.js';
+import { isLedgerEventType, LEDGER_STREAM_PREFIX, type LedgerEvent, ledgerEventId, ledgerStream, parseLedgerEvent } from './ledger-events.js';
+import { SECRET_BOX, type SecretBox } from './secret-box.js';
+
+export type LedgerChange = LedgerEvent['type'];
+export type LedgerListener = (subscriberId: string, change: LedgerChange) => void;
+
+/** Checkpoint-only progress (filtered events) is saved at most this often; applied events save it at once. */
+const SAVE_POSITION_EVERY_MS = 1_000;
+const PRUNE_EVERY = 200;
+
+export class LedgerStoppedError extends Error {
+  constructor() {
+    super('The webhook ledger has stopped');
+    this.name = 'LedgerStoppedError';
+  }
+}
+
+export type NewSubscriber = Omit<Subscriber, 'generation'>;
+
+/**
+ * Writes the webhook ledger (ledger-events.ts) and folds it into this instance's delivery.sqlite.
+ * Writers append and then wait until their event has been folded here, so an admin reads their
+ * own write and a deliverer sees its batch accepted or refused. The fold follows the log with a
+ * catch-up subscription from the position it last saved (in the same transaction as what it
+ * applied), so a restart neither misses nor repeats an event. An event it cannot apply stops it,
+ * with the reason in the log and in /health; it retries with backoff rather than skipping.
+ */
+@Injectable()
+export class WebhookLedger {
+  private readonly listeners = new Set<LedgerListener>();
+  private readonly waiters = new Set<{ readonly position: Position; readonly resolve: () => void; readonly reject: (error: Error) => void }>();
+  private readonly retryWake = new WakeSignal();
+  private readonly statements;
+  private position: Position | undefined;
+  private savedAt = 0;
+  private subscription: Subscription | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private live = false;
+  private failure: { readonly message: string; readonly since: number } | undefined;
+  private readonly deliveredSincePrune = new Map<string, number>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DELIVERY_DATABASE) private readonly db: Database.Database,
+    @Inject(DELIVERY_CONFIG) private readonly config: DeliveryConfig,
+    @Inject(PINO_LOGGER) private readonly logger: Logger,
+    @Inject(SECRET_BOX) private readonly secrets: SecretBox,
+    private readonly subscribers: SubscriberStore,
+    private readonly outbox: Outbox,
+  ) {
+    this.statements = {
+      position: db.prepare<[], { position: string }>('SELECT position FROM ledger WHERE id = 1'),
+      savePosition: db.prepare('INSERT INTO ledger (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position'),
+    };
+    const saved = this.statements.position.get()?.position;
+    this.position = saved === undefined ? undefined : decodeCursor(saved);
+  }
+
+  /** Called after every change this instance folds in, whoever wrote it. */
+  onChange(listener: LedgerListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    this.running ??= this.follow();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.retryWake.notify();
+    await this.subscription?.close();
+    await this.running;
+    for (const waiter of this.waiters) waiter.reject(new LedgerStoppedError());
+    this.waiters.clear();
+  }
+
+  /** For /health: failing, or how far it is. */
+  status(): { readonly ok: boolean; readonly live: boolean; readonly position: string | null; readonly error?: string; readonly failingSince?: string } {
+    const position = this.position === undefined ? null : encodeCursor(this.position);
+    if (this.failure === undefined) return { ok: true, live: this.live, position };
+    return { ok: false, live: this.live, position, error: this.failure.message, failingSince: new Date(this.failure.since).toISOString() };
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  /** Registers a subscriber; false if one with this id exists already. */
+  async register(subscriber: NewSubscriber): Promise<boolean> {
+    const { id, secret, ...rest } = subscriber;
+    const data = { subscriberId: id, ...rest, secret: this.secrets.seal(secret, id) };
+    try {
+      await this.write(subscriber.id, { id: ledgerEventId.registered(subscriber.id), type: 'WebhookSubscriberRegistered', data }, 'no_stream');
+      return true;
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return false;
+      throw error;
+    }
+  }
+
+  /** Appends a batch the deliverer read; true if the fold accepted it (the subscriber's checkpoint is now `to`). */
+  async enqueue(subscriberId: string, batch: { readonly generation: number; readonly from: string | null; readonly to: string; readonly deliveries: readonly NewDelivery[]; readonly at: number }): Promise<boolean> {
+    await this.write(subscriberId, { id: ledgerEventId.enqueued(subscriberId, batch.generation, batch.from, batch.to), type: 'WebhookDeliveriesEnqueued', data: { ...batch, deliveries: [...batch.deliveries] } });
+    const now = this.subscribers.get(subscriberId);
+    return now?.generation === batch.generation && now.checkpoint === batch.to;
+  }
+
+  async recordAttempt(subscriberId: string, deliveryId: string, attempt: AttemptRecord, decision: AttemptDecision): Promise<void> {
+    await this.write(subscriberId, { id: ledgerEventId.attempted(deliveryId, attempt.attempt), type: 'WebhookDeliveryAttempted', data: { deliveryId, attempt, decision } });
+  }
+
+  async redrive(subscriberId: string, deliveryId: string | null, by: string, at: number): Promise<void> {
+    await this.write(subscriberId, { type: 'WebhookDeliveriesRedriven', data: { deliveryId, at, by } });
+  }
+
+  async replay(subscriberId: string, from: string | null, by: string, at: number): Promise<void> {
+    await this.write(subscriberId, { type: 'WebhookSubscriberReplayed', data: { from, at, by } });
+  }
+
+  async delete(subscriberId: string, by: string, at: number): Promise<void> {
+    await this.write(subscriberId, { type: 'WebhookSubscriberDeleted', data: { at, by } });
+  }
+
+  private async write(subscriberId: string, event: { readonly id?: string; readonly type: LedgerChange; readonly data: object }, expectedRevision: 'no_stream' | 'any' = 'any'): Promise<void> {
+    const data: EventData = { id: event.id ?? randomUUID(), type: event.type, data: { ...event.data } };
+    const result = await this.store.appendToStream(ledgerStream(subscriberId), [data], { expectedRevision });
+    await this.folded(result.position);
+  }
+
+  /** Resolves once the fold has reached the position (it includes the event written there). */
+  private folded(position: Position): Promise<void> {
+    if (this.position !== undefined && comparePositions(this.position, position) >= 0) return Promise.resolve();
+    if (this.stopped) return Promise.reject(new LedgerStoppedError());
+    return new Promise((resolve, reject) => this.waiters.add({ position, resolve, reject }));
+  }
+
+  // ---- folding ------------------------------------------------------------------------------
+
+  private async follow(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        await this.followOnce();
+        failures = 0;
+      } catch (error) {
+        if (this.stopped) return;
+        failures++;
+        this.failure ??= { message: error instanceof Error ? error.message : String(error), since: Date.now() };
+        const delay = retryDelayMs(failures, { baseMs: 200, maxMs: 30_000 });
+        this.logger.error({ err: error, position: this.status().position, retryInMs: delay }, 'The webhook ledger stopped at an event it could not fold; retrying');
+        await this.retryWake.wait(delay);
+      }
+    }
+  }
+
+  private async followOnce(): Promise<void> {
+    const subscription = this.store.subscribeToAll({ fromPosition: this.position ?? 'start', filter: { on: 'streamName', prefixes: [LEDGER_STREAM_PREFIX] } });
+    this.subscription = subscription;
+    try {
+      if (this.stopped) return;
+      for await (const message of subscription) {
+        if (this.stopped) return;
+        if (message.kind === 'event') this.applyRecorded(message.event);
+        else if (message.kind === 'checkpoint') this.advance(message.position, Date.now() - this.savedAt >= SAVE_POSITION_EVERY_MS);
+        else this.live = true;
+        this.failure = undefined;
+      }
+    } finally {
+      await subscription.close();
+    }
+  }
+
+  private applyRecorded(recorded: RecordedEvent): void {
+    const subscriberId = recorded.streamId.slice(LEDGER_STREAM_PREFIX.length);
+    if (!isLedgerEventType(recorded.type)) throw new Error(`Unknown webhook ledger event ${recorded.type} at ${recorded.streamId}@${recorded.revision}`);
+    const event = parseLedgerEvent(recorded.type, recorded.data);
+    this.db.transaction(() => {
+      this.apply(subscriberId, event);
+      this.statements.savePosition.run(encodeCursor(recorded.position));
+    })();
+    this.savedAt = Date.now();
+    this.advance(recorded.position, false);
+    for (const listener of this.listeners) {
+      try {
+        listener(subscriberId, event.type);
+      } catch (error) {
+        this.logger.error({ err: error, subscriberId, change: event.type }, 'A webhook ledger listener failed');
+      }
+    }
+  }
+
+  private apply(subscriberId: string, event: LedgerEvent): void {
+    switch (event.type) {
+      case 'WebhookSubscriberRegistered': {
+        const { subscriberId: id, secret, ...rest } = event.data;
+        this.subscribers.create({ ...rest, id, secret: this.secrets.open(secret, id) });
+        return;
+      }
+      case 'WebhookDeliveriesEnqueued':
+        this.outbox.enqueue(subscriberId, event.data);
+        return;
+      case 'WebhookDeliveryAttempted': {
+        const delivery = this.outbox.get(subscriberId, event.data.deliveryId);
+        if (delivery === undefined) return;
+        this.outbox.recordAttempt(delivery, event.data.attempt, event.data.decision);
+        if (event.data.decision.kind === 'delivered') this.pruneNowAndThen(subscriberId);
+        return;
+      }
+      case 'WebhookDeliveriesRedriven':
+        if (event.data.deliveryId === null) this.outbox.redriveAll(subscriberId, event.data.at);
+        else this.outbox.redrive(subscriberId, event.data.deliveryId, event.data.at);
+        return;
+      case 'WebhookSubscriberReplayed':
+        this.outbox.replay(subscriberId, event.data.from);
+        return;
+      case 'WebhookSubscriberDeleted':
+        this.subscribers.delete(subscriberId);
+        return;
+      default:
+        return unknownEvent(event);
+    }
+  }
+
+  /** The outbox keeps the newest deliveries of each subscriber's log; older ones stay in the ledger. */
+  private pruneNowAndThen(subscriberId: string): void {
+    const count = (this.deliveredSincePrune.get(subscriberId) ?? 0) + 1;
+    this.deliveredSincePrune.set(subscriberId, count % PRUNE_EVERY);
+    if (count >= PRUNE_EVERY) this.outbox.prune(subscriberId, this.config.webhooks.logRetention);
+  }
+
+  private advance(position: Position, save: boolean): void {
+    this.position = position;
+    if (save) {
+      this.statements.savePosition.run(encodeCursor(position));
+      this.savedAt = Date.now();
+    }
+    for (const waiter of this.waiters) {
+      if (comparePositions(position, waiter.position) >= 0) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}
+
+function unknownEvent(event: never): never {
+  throw new Error(`Unhandled webhook ledger event ${JSON.stringify(event)}`);
+}
