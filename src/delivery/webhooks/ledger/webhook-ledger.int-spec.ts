@@ -99,6 +99,19 @@ describe('the webhook ledger', () => {
     expect(again.ledger.status()).toMatchObject({ ok: true, live: true });
   });
 
+  test('two processes on one data directory fold each event once', async () => {
+    const one = instance('shared');
+    const two = instance('shared');
+    await register(one.ledger);
+    await two.ledger.enqueue(SUB, { generation: 1, from: null, to: 'p1', deliveries: [delivery(1)], at: 100 });
+    await one.ledger.replay(SUB, null, 'admin-tono', 200);
+    await two.ledger.replay(SUB, 'p1', 'admin-tono', 300);
+    await waitUntil('both have folded everything', () => one.ledger.status().position === two.ledger.status().position);
+    // Folded twice, each replay would have counted twice.
+    expect(one.subscribers.get(SUB)).toMatchObject({ generation: 3, checkpoint: 'p1' });
+    expect(one.outbox.counts(SUB)).toEqual({ pending: 0, delivered: 0, parked: 0, superseded: 1 });
+  });
+
   test('an event that cannot be folded stops the fold there, reported, without skipping it', async () => {
     const one = instance('one');
     await register(one.ledger);

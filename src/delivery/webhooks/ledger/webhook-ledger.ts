@@ -188,9 +188,11 @@ export class WebhookLedger {
     if (!isLedgerEventType(recorded.type)) throw new Error(`Unknown webhook ledger event ${recorded.type} at ${recorded.streamId}@${recorded.revision}`);
     const event = parseLedgerEvent(recorded.type, recorded.data);
     this.db.transaction(() => {
+      // Another process on the same data directory may have folded it already.
+      if (!this.savedBefore(recorded.position)) return;
       this.apply(subscriberId, event);
       this.statements.savePosition.run(encodeCursor(recorded.position));
-    })();
+    }).immediate();
     this.savedAt = Date.now();
     this.advance(recorded.position, false);
     for (const listener of this.listeners) {
@@ -241,10 +243,19 @@ export class WebhookLedger {
     if (count >= PRUNE_EVERY) this.outbox.prune(subscriberId, this.config.webhooks.logRetention);
   }
 
+  private savedBefore(position: Position): boolean {
+    const saved = this.statements.position.get()?.position;
+    const savedPosition = saved === undefined ? undefined : decodeCursor(saved);
+    return savedPosition === undefined || comparePositions(savedPosition, position) < 0;
+  }
+
   private advance(position: Position, save: boolean): void {
     this.position = position;
     if (save) {
-      this.statements.savePosition.run(encodeCursor(position));
+      // Never back behind what another process on this data directory has saved.
+      this.db.transaction(() => {
+        if (this.savedBefore(position)) this.statements.savePosition.run(encodeCursor(position));
+      }).immediate();
       this.savedAt = Date.now();
     }
     for (const waiter of this.waiters) {

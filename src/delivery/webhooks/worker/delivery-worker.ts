@@ -29,7 +29,7 @@ export interface DeliveryWorkerDeps {
 const ENQUEUE_BATCH = 64;
 const ENQUEUE_BATCH_BYTES = 256 * 1024;
 /** Without deliveries to write, the checkpoint goes into the ledger at most this often (it only spares a re-read). */
-const CHECKPOINT_EVERY_MS = 10_000;
+const CHECKPOINT_EVERY_MS = 60_000;
 /** Longest sleep of either loop: a safety net, notifications normally wake them. */
 const IDLE_MS = 1_000;
 const READ_RETRY_MS = 1_000;
