@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { sampleArticleContent } from '../src/articles/domain/testing/sample-article.js';
 import { EMBEDDED_STORE_FILE } from '../src/event-store/event-store.module.js';
 import { writeApiKeys } from '../test/support/api-keys-fixture.js';
 import { startServer } from '../test/support/server-process.js';
+import { Arrivals } from './lib/arrivals.js';
 import { type Benchmark, type BenchContext } from './lib/benchmark.js';
 import { perSecond, summarise, type LatencySummary } from './lib/latency.js';
 import { waitUntilIdle } from './lib/process-idle.js';
@@ -11,13 +11,13 @@ import type { Cell } from './lib/results.js';
 import { LOAD_ARTICLES, LOAD_CONNECTIONS, revisionLoad, seedDrafts } from './lib/revision-load.js';
 import { TimedSseClient, type TimedSseEvent } from './lib/sse-timed-client.js';
 import { atMost } from './lib/targets.js';
+import { benchApi, prepareVerifiedArticles } from './lib/verified-articles.js';
 import { REBUILD_CHILD, rebuildInChild } from './projection-rebuild.bench.js';
 
 /** How long a publish's event may take to show up on the stream before it counts as lost. */
 const EVENT_TIMEOUT_MS = 10_000;
 /** Commands in flight while preparing the articles that get published. */
 const PREPARE_CONCURRENCY = 8;
-const VERIFY_BODY = JSON.stringify({ checklist: { sourcesChecked: true, quotesAttributed: true } });
 
 interface Sizes {
   readonly idleOps: number;
@@ -128,8 +128,7 @@ async function measure(ctx: BenchContext, sizes: Sizes): Promise<{ idle: PhaseRe
   if (rebuilt.report === undefined) throw new Error(`Building the read models failed: ${rebuilt.failure ?? String(rebuilt.exitCode)}`);
   const keys = await writeApiKeys(dataDir);
   const server = await startServer({ REDAKSI_DATA_DIR: dataDir, REDAKSI_API_KEYS_FILE: keys.file, LOG_LEVEL: 'info' }, 120_000);
-  const arrivals = new Map<string, TimedSseEvent>();
-  const waiters = new Map<string, () => void>();
+  const arrivals = new Arrivals<TimedSseEvent>();
   let caughtUp = false;
   let client: TimedSseClient | undefined;
   try {
@@ -140,8 +139,7 @@ async function measure(ctx: BenchContext, sizes: Sizes): Promise<{ idle: PhaseRe
         if (event.type !== 'article.published') return;
         const articleId = (event.data as { articleId?: unknown }).articleId;
         if (typeof articleId !== 'string') return;
-        arrivals.set(articleId, event);
-        waiters.get(articleId)?.();
+        arrivals.record(articleId, event);
       },
       (comment) => {
         if (comment.startsWith('caught up')) caughtUp = true;
@@ -154,36 +152,10 @@ async function measure(ctx: BenchContext, sizes: Sizes): Promise<{ idle: PhaseRe
       await sleep(20);
     }
 
-    const api = (who: 'writer' | 'editor' | 'editor2', method: string, route: string, body?: string) =>
-      fetch(`${server.baseUrl}${route}`, {
-        method,
-        headers: { authorization: `Bearer ${keys.tokens[who]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body }),
-      });
-    const prepareOne = async (n: number): Promise<string> => {
-      const content = { ...sampleArticleContent, headline: `${sampleArticleContent.headline} ${n}` };
-      const created = await api('writer', 'POST', '/v1/articles', JSON.stringify(content));
-      if (created.status !== 201) throw new Error(`draft answered ${created.status}: ${await created.text()}`);
-      const id = ((await created.json()) as { id: string }).id;
-      for (const [who, route, body] of [
-        ['writer', `/v1/articles/${id}/submit`, undefined],
-        ['editor2', `/v1/articles/${id}/verify`, VERIFY_BODY],
-      ] as const) {
-        const answered = await api(who, 'POST', route, body);
-        if (answered.status !== 200) throw new Error(`${route} answered ${answered.status}: ${await answered.text()}`);
-        await answered.arrayBuffer();
-      }
-      return id;
-    };
+    const api = benchApi(server.baseUrl, keys.tokens);
     const total = sizes.idleOps + sizes.loadedOps;
     ctx.log(`preparing ${total} verified articles over HTTP`);
-    const prepared: string[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: PREPARE_CONCURRENCY }, async () => {
-        while (next < total) prepared.push(await prepareOne(next++));
-      }),
-    );
+    const prepared = await prepareVerifiedArticles(api, total, PREPARE_CONCURRENCY);
     const idleWaitMs = await waitUntilIdle(server.child.pid!);
     ctx.log(`  prepared; server idle after ${idleWaitMs} ms`);
 
@@ -198,17 +170,7 @@ async function measure(ctx: BenchContext, sizes: Sizes): Promise<{ idle: PhaseRe
         return;
       }
       sample.command.push(respondedAt - sent);
-      if (!arrivals.has(articleId)) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, EVENT_TIMEOUT_MS);
-          waiters.set(articleId, () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-        waiters.delete(articleId);
-      }
-      const event = arrivals.get(articleId);
+      const event = await arrivals.waitFor(articleId, EVENT_TIMEOUT_MS);
       if (event === undefined) {
         sample.lost += 1;
         return;

@@ -4,23 +4,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { type Logger, PINO_LOGGER } from '../../../logging/index.js';
-import { isPublicEventType, type PublicEventType } from '../../public-events/contract.js';
+import { isPublicEventType } from '../../public-events/contract.js';
 import type { NewDelivery } from '../deliveries/outbox.js';
 import { LEGACY_DELIVERY_DATABASE_FILE } from '../delivery-database.js';
+import { type SubscriberRow, toSubscriber } from '../subscribers/subscriber-store.js';
 import { WebhookLedger } from './webhook-ledger.js';
-
-interface LegacySubscriber {
-  id: string;
-  url: string;
-  event_types: string;
-  topics: string;
-  secret: string;
-  description: string | null;
-  created_at: number;
-  created_by: string;
-  generation: number;
-  checkpoint: string | null;
-}
 
 /**
  * Before the ledger, delivery.sqlite (schema 1) was the only record of the subscribers. Opening
@@ -53,25 +41,15 @@ export class LegacyDeliveryImport {
   }
 
   private async importFrom(db: Database.Database): Promise<{ subscribers: number; deliveries: number }> {
-    const subscribers = db.prepare<[], LegacySubscriber>('SELECT * FROM subscribers ORDER BY created_at, id').all();
+    const subscribers = db.prepare<[], SubscriberRow>('SELECT * FROM subscribers ORDER BY created_at, id').all();
     const undelivered = db.prepare<[string, number], NewDelivery>(
       `SELECT event_id AS eventId, event_type AS eventType, article_id AS articleId, cursor, payload FROM deliveries
        WHERE subscriber_id = ? AND generation = ? AND status IN ('pending', 'parked') ORDER BY seq`,
     );
     let deliveries = 0;
     for (const row of subscribers) {
-      const eventTypes = (JSON.parse(row.event_types) as string[]).filter((type): type is PublicEventType => isPublicEventType(type));
-      await this.ledger.register({
-        id: row.id,
-        url: row.url,
-        eventTypes,
-        topics: JSON.parse(row.topics) as string[],
-        secret: row.secret,
-        description: row.description,
-        createdAt: row.created_at,
-        createdBy: row.created_by,
-        checkpoint: row.checkpoint,
-      });
+      const { generation: _generation, ...subscriber } = toSubscriber(row);
+      await this.ledger.register({ ...subscriber, eventTypes: subscriber.eventTypes.filter((type) => isPublicEventType(type)) });
       const pending = undelivered.all(row.id, row.generation);
       // The batch continues from the checkpoint it ends at: the deliveries were read before it.
       if (row.checkpoint !== null && pending.length > 0) {

@@ -18,7 +18,8 @@ export interface Subscriber {
   readonly checkpoint: string | null;
 }
 
-interface SubscriberRow {
+/** A row of `subscribers`; the same columns in schema 1 (see ledger/legacy-import.ts). */
+export interface SubscriberRow {
   id: string;
   url: string;
   event_types: string;
@@ -84,7 +85,7 @@ export class SubscriberStore {
   }
 }
 
-function toSubscriber(row: SubscriberRow): Subscriber {
+export function toSubscriber(row: SubscriberRow): Subscriber {
   return {
     id: row.id,
     url: row.url,
