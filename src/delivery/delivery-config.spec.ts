@@ -20,8 +20,10 @@ describe('delivery configuration', () => {
     expect(loadDeliveryConfig({ REDAKSI_WEBHOOK_SECRET_KEY: Buffer.from(KEY_HEX, 'hex').toString('base64') }).webhooks.secretKey?.toString('hex')).toBe(KEY_HEX);
   });
 
-  test('a lease in the log needs a shared secret key, and a bad key is refused without being echoed', () => {
-    expect(() => loadDeliveryConfig({ REDAKSI_WEBHOOK_LEASE: 'log' })).toThrow('REDAKSI_WEBHOOK_LEASE=log needs REDAKSI_WEBHOOK_SECRET_KEY');
+  test('on EventStoreDB the lease is in the log unless set otherwise; a bad key is refused without being echoed', () => {
+    expect(loadDeliveryConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }).webhooks.lease).toBe('log');
+    expect(loadDeliveryConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false', REDAKSI_WEBHOOK_LEASE: 'process' }).webhooks.lease).toBe('process');
+    expect(loadDeliveryConfig({ EVENTSTORE_CONNECTION_STRING: '' }).webhooks.lease).toBe('process');
     const load = () => loadDeliveryConfig({ REDAKSI_WEBHOOK_SECRET_KEY: 'hunter2-too-short' });
     expect(load).toThrow('REDAKSI_WEBHOOK_SECRET_KEY=<hidden>: expected 32 random bytes');
     expect(load).not.toThrow(/hunter2/);

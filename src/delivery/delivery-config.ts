@@ -37,14 +37,16 @@ export interface DeliveryConfig {
     /** Loopback and private-network targets (tests, on-premises receivers). */
     readonly allowPrivateUrls: boolean;
     /**
-     * Who may deliver for a subscriber: `process` (this process; one API process per data
-     * directory) or `log` (a lease in the event log, for several processes sharing one store).
+     * Who may deliver for a subscriber: `process` (this process; one API process per event
+     * store) or `log` (a lease in the event log, for several processes sharing one store; the
+     * default on EventStoreDB).
      */
     readonly lease: 'process' | 'log';
     readonly leaseTtlMs: number;
     /**
      * Seals subscriber secrets in the log (32 bytes). Unset: a key file in the data directory.
-     * Every instance sharing one event store needs the same key, so `lease: 'log'` requires it.
+     * Every instance sharing one event store needs the same key; one with another key says so
+     * in /health and delivers nothing.
      */
     readonly secretKey?: Buffer;
   };
@@ -134,16 +136,15 @@ export function loadDeliveryConfig(env: Env, overrides: DeliveryOptions = {}): D
     else problems.push(`${name}=${key === 'secretKey' ? '<hidden>' : JSON.stringify(raw)}: expected ${parser.expected}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  // On EventStoreDB there may be other instances (that is what it is for): only one may deliver.
+  const lease = env.EVENTSTORE_CONNECTION_STRING === undefined || env.EVENTSTORE_CONNECTION_STRING === '' ? 'process' : 'log';
   const config: DeliveryConfig = {
     feed: { ...DEFAULT_DELIVERY_CONFIG.feed, ...fromEnv.feed, ...overrides.feed },
     stream: { ...DEFAULT_DELIVERY_CONFIG.stream, ...fromEnv.stream, ...overrides.stream },
-    webhooks: { ...DEFAULT_DELIVERY_CONFIG.webhooks, ...fromEnv.webhooks, ...overrides.webhooks },
+    webhooks: { ...DEFAULT_DELIVERY_CONFIG.webhooks, lease, ...fromEnv.webhooks, ...overrides.webhooks },
   };
   if (config.webhooks.backoffMaxMs < config.webhooks.backoffBaseMs) {
     throw new ConfigError(['REDAKSI_WEBHOOK_BACKOFF_MAX_MS must not be below REDAKSI_WEBHOOK_BACKOFF_BASE_MS']);
-  }
-  if (config.webhooks.lease === 'log' && config.webhooks.secretKey === undefined) {
-    throw new ConfigError(['REDAKSI_WEBHOOK_LEASE=log needs REDAKSI_WEBHOOK_SECRET_KEY: every instance must open the subscriber secrets the others sealed']);
   }
   return config;
 }

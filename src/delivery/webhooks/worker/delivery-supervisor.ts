@@ -38,6 +38,9 @@ export class DeliverySupervisor implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.config.webhooks.lease === 'log' && this.config.webhooks.secretKey === undefined) {
+      this.logger.warn('Webhook secrets are sealed with the key file in this data directory; every other instance on this event store needs the same key (REDAKSI_WEBHOOK_SECRET_KEY)');
+    }
     this.ledger.onChange((subscriberId, change) => this.changed(subscriberId, change));
     this.ledger.start();
     await this.legacy.run();

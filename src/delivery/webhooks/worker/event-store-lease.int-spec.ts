@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '../../../event-store/sqlite/sqlite-event-store.js';
-import { EventStoreLease, LEASE_ACQUIRED, LEASE_RELEASED, leaseStreamName } from './event-store-lease.js';
+import { EventStoreLease, LEASE_ACQUIRED, LEASE_RELEASED, LEASE_STREAM_MAX_COUNT, leaseStreamName } from './event-store-lease.js';
 
 const SUBSCRIBER = '9d6e1f7a-0c4b-4e57-9a31-2b8c5d0e4f12';
 const TTL = 300;
@@ -44,6 +44,20 @@ describe('a delivery lease kept in the log', () => {
       [LEASE_ACQUIRED, 'b'],
       [LEASE_RELEASED, 'b'],
     ]);
+    // Renewals do not pile up: the stream keeps its last events only.
+    expect((await store.getStreamMetadata(leaseStreamName(SUBSCRIBER))).metadata?.maxCount).toBe(LEASE_STREAM_MAX_COUNT);
+  });
+
+  test('a long-held lease keeps its stream short', async () => {
+    const handle = (await new EventStoreLease(store, { ttlMs: 60_000, holder: 'a' }).acquire(SUBSCRIBER, never.signal))!;
+    // As many renewals as a day brings (every TTL/3), in short.
+    for (let n = 0; n < 3 * LEASE_STREAM_MAX_COUNT; n++) {
+      await store.appendToStream(leaseStreamName(SUBSCRIBER), [{ id: crypto.randomUUID(), type: LEASE_ACQUIRED, data: { holder: 'a', expiresAt: new Date(Date.now() + 60_000).toISOString() } }]);
+    }
+    const kept = await store.readStream(leaseStreamName(SUBSCRIBER));
+    expect(kept).toHaveLength(LEASE_STREAM_MAX_COUNT);
+    expect(kept.at(-1)!.revision).toBe(BigInt(3 * LEASE_STREAM_MAX_COUNT));
+    await handle.release();
   });
 
   test('a holder that died without releasing is replaced once its lease expires', async () => {

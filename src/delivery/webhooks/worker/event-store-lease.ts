@@ -6,6 +6,8 @@ import type { DeliveryLease, LeaseHandle } from './lease.js';
 
 export const LEASE_ACQUIRED = 'DeliveryLeaseAcquired';
 export const LEASE_RELEASED = 'DeliveryLeaseReleased';
+/** Lease events kept readable (EventStoreDB scavenges the rest). */
+export const LEASE_STREAM_MAX_COUNT = 20;
 
 export function leaseStreamName(subscriberId: string): string {
   return `lease-delivery-${subscriberId}`;
@@ -49,7 +51,10 @@ export class EventStoreLease implements DeliveryLease {
     const stream = leaseStreamName(subscriberId);
     while (!stop.aborted) {
       const attempt = await this.tryTake(stream);
-      if (attempt.taken) return this.hold(stream, attempt.revision, attempt.expiresAt);
+      if (attempt.taken) {
+        await this.keepShort(stream);
+        return this.hold(stream, attempt.revision, attempt.expiresAt);
+      }
       await sleep(Math.min(this.options.ttlMs / 2, Math.max(10, attempt.freeAt - this.now())), stop);
     }
     return undefined;
@@ -76,6 +81,12 @@ export class EventStoreLease implements DeliveryLease {
       if (error instanceof WrongExpectedVersionError) return { taken: false, freeAt: this.now() };
       throw error;
     }
+  }
+
+  /** A renewal every third of the TTL would grow the stream forever; only the last events matter. */
+  private async keepShort(stream: string): Promise<void> {
+    const { metadata } = await this.store.getStreamMetadata(stream);
+    if (metadata?.maxCount !== LEASE_STREAM_MAX_COUNT) await this.store.setStreamMetadata(stream, { ...metadata, maxCount: LEASE_STREAM_MAX_COUNT });
   }
 
   private hold(stream: string, revision: bigint, expiresAt: number): LeaseHandle {
