@@ -31,12 +31,12 @@ describe('the webhook ledger', () => {
   const key = randomBytes(32);
   const open: Instance[] = [];
 
-  const instance = (name: string): Instance => {
+  const instance = (name: string, start = true): Instance => {
     const db = openDeliveryDatabase(path.join(dir, name));
     const subscribers = new SubscriberStore(db);
     const outbox = new Outbox(db);
     const ledger = new WebhookLedger(store, db, loadDeliveryConfig({}), pino({ level: 'silent' }), new SecretBox(key), subscribers, outbox);
-    ledger.start();
+    if (start) ledger.start();
     const opened = { ledger, db, subscribers, outbox };
     open.push(opened);
     return opened;
@@ -110,6 +110,19 @@ describe('the webhook ledger', () => {
     // Folded twice, each replay would have counted twice.
     expect(one.subscribers.get(SUB)).toMatchObject({ generation: 3, checkpoint: 'p1' });
     expect(one.outbox.counts(SUB)).toEqual({ pending: 0, delivered: 0, parked: 0, superseded: 1 });
+  });
+
+  test('catching up waits until the fold holds everything the subscriber stream holds', async () => {
+    const one = instance('one');
+    const late = instance('late', false);
+    await register(one.ledger);
+    await one.ledger.enqueue(SUB, { generation: 1, from: null, to: 'p1', deliveries: [delivery(1)], at: 100 });
+    const [head] = one.outbox.dueHeads(SUB, 1_000, [], 1);
+    await one.ledger.recordAttempt(SUB, head!.id, { attempt: 1, startedAt: 200, durationMs: 3, outcome: 'delivered', status: 204, error: null }, { kind: 'delivered' });
+    late.ledger.start();
+    await late.ledger.catchUp(SUB);
+    expect(late.outbox.counts(SUB)).toEqual({ pending: 0, delivered: 1, parked: 0, superseded: 0 });
+    await late.ledger.catchUp('00000000-0000-4000-8000-00000000dead');
   });
 
   test('an event that cannot be folded stops the fold there, reported, without skipping it', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { WrongExpectedVersionError } from '../../../event-store/errors.js';
+import { StreamNotFoundError, WrongExpectedVersionError } from '../../../event-store/errors.js';
 import { EVENT_STORE, type EventData, type EventStore, type Position, type RecordedEvent, type Subscription, comparePositions } from '../../../event-store/event-store.port.js';
 import { type Logger, PINO_LOGGER } from '../../../logging/index.js';
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../../delivery-config.js';
@@ -94,6 +94,20 @@ export class WebhookLedger {
     const position = this.position === undefined ? null : encodeCursor(this.position);
     if (this.failure === undefined) return { ok: true, live: this.live, position };
     return { ok: false, live: this.live, position, error: this.failure.message, failingSince: new Date(this.failure.since).toISOString() };
+  }
+
+  /**
+   * Waits until this instance has folded everything the subscriber's stream holds now. A new
+   * lease holder calls it before sending, so it does not resend what the last holder recorded
+   * while this fold was behind.
+   */
+  async catchUp(subscriberId: string): Promise<void> {
+    try {
+      const [last] = await this.store.readStream(ledgerStream(subscriberId), { direction: 'backwards', maxCount: 1 });
+      if (last !== undefined) await this.folded(last.position);
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
   }
 
   // ---- writing ------------------------------------------------------------------------------

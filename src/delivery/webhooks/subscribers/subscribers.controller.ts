@@ -42,7 +42,7 @@ export class SubscribersController {
     if (problem !== undefined) throw invalidField('url', problem);
     const id = randomUUID();
     const secret = body.secret ?? `whsec_${randomBytes(32).toString('base64url')}`;
-    await this.ledger.register({
+    const registered = await this.ledger.register({
       id,
       url: body.url,
       eventTypes: body.eventTypes ?? [...PUBLIC_EVENT_TYPES],
@@ -54,7 +54,8 @@ export class SubscribersController {
       checkpoint: await this.startingCheckpoint(body.from ?? 'now'),
     });
     const subscriber = this.subscribers.get(id);
-    if (subscriber === undefined) throw new Error(`Subscriber ${id} was written to the ledger but is not in its fold`);
+    // A fresh random id whose stream exists already, or a fold that lost it: nothing to answer but a 500.
+    if (!registered || subscriber === undefined) throw new Error(`Subscriber ${id} could not be registered (ledger stream taken, or missing from the fold)`);
     response.setHeader('Location', `/v1/subscribers/${id}`);
     return { ...toSubscriberView(subscriber, this.outbox.counts(id)), secret };
   }

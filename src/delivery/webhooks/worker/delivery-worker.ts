@@ -108,12 +108,25 @@ export class DeliveryWorker {
       // Without the lease, a request still out could race the new holder's: abort at once.
       const requests = AbortSignal.any([this.abortRequests.signal, lease.lost]);
       try {
-        await Promise.all([this.readLoop(stop), this.sendLoop(stop, requests)]);
+        // What the last holder recorded must be folded here before anything is sent.
+        if (await this.caughtUp(stop)) await Promise.all([this.readLoop(stop), this.sendLoop(stop, requests)]);
       } finally {
         const lost = lease.lost.aborted && !this.stopping.signal.aborted;
         await lease.release();
         if (lost) this.deps.logger.warn({ subscriberId: this.subscriberId }, 'Delivery lease lost; another process delivers for this subscriber now');
       }
+    }
+  }
+
+  private async caughtUp(stop: AbortSignal): Promise<boolean> {
+    try {
+      await this.deps.ledger.catchUp(this.subscriberId);
+      return true;
+    } catch (error) {
+      if (stop.aborted) return false;
+      this.deps.logger.warn({ err: error, subscriberId: this.subscriberId }, 'Could not read the webhook ledger after taking the lease; trying again');
+      await delay(READ_RETRY_MS, undefined, { signal: stop }).catch(() => undefined);
+      return false;
     }
   }
 
