@@ -132,6 +132,7 @@ describe('webhooks with several instances on one EventStoreDB', () => {
       return health.checks.webhooks.status === 'error' && /REDAKSI_WEBHOOK_SECRET_KEY/.test(health.checks.webhooks.details.ledger.error ?? '');
     });
     expect((await other.as('admin').get('/v1/subscribers').expect(200)).body).toEqual([]);
+    expect((await other.as('service').get('/metrics').expect(200)).text).toContain('redaksi_webhook_ledger_failing 1');
     expect((await a.anonymous().get('/health').expect(200)).body.checks.webhooks.status).toBe('ok');
   }, 30_000);
 });

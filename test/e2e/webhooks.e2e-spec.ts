@@ -177,6 +177,10 @@ describe('webhooks', () => {
     expect(heads.length).toBeGreaterThan(0);
     for (const head of heads) expect(head).toMatchObject({ attempts: 1, parkedReason: 'permanent failure: HTTP 422' });
     expect(subscribed.rejecting.receiver.requests).toHaveLength(heads.length);
+    const metrics = (await t.as('service').get('/metrics').expect(200)).text;
+    expect(metrics).toContain(`redaksi_webhook_deliveries{subscriber="${subscribed.rejecting.id}",status="parked"} ${feed.length}`);
+    expect(metrics).toContain(`redaksi_webhook_deliveries{subscriber="${subscribed.rejecting.id}",status="pending"} 0`);
+    expect(metrics).toContain('redaksi_webhook_ledger_failing 0');
   });
 
   test('event type and topic filters choose what a subscriber gets', async () => {
