@@ -19,6 +19,8 @@ export type LedgerListener = (subscriberId: string, change: LedgerChange) => voi
 
 /** Checkpoint-only progress (filtered events) is saved at most this often; applied events save it at once. */
 const SAVE_POSITION_EVERY_MS = 1_000;
+/** Ledger events folded per transaction while catching up. */
+const FOLD_BATCH = 256;
 const PRUNE_EVERY = 200;
 
 export class LedgerStoppedError extends Error {
@@ -181,15 +183,31 @@ export class WebhookLedger {
   }
 
   private async followOnce(): Promise<void> {
-    const subscription = this.store.subscribeToAll({ fromPosition: this.position ?? 'start', filter: { on: 'streamName', prefixes: [LEDGER_STREAM_PREFIX] } });
+    const subscription = this.store.subscribeToAll({
+      fromPosition: this.position ?? 'start',
+      filter: { on: 'streamName', prefixes: [LEDGER_STREAM_PREFIX] },
+      checkpointInterval: FOLD_BATCH,
+    });
     this.subscription = subscription;
+    let batch: RecordedEvent[] = [];
+    const fold = (): void => {
+      const events = batch;
+      batch = [];
+      if (events.length > 0) this.applyBatch(events);
+    };
     try {
       if (this.stopped) return;
       for await (const message of subscription) {
         if (this.stopped) return;
-        if (message.kind === 'event') this.applyRecorded(message.event);
-        else if (message.kind === 'checkpoint') this.advance(message.position, Date.now() - this.savedAt >= SAVE_POSITION_EVERY_MS);
-        else this.live = true;
+        if (message.kind === 'event') {
+          batch.push(message.event);
+          // Catching up: many events per transaction. Live: each at once, someone may be waiting for it.
+          if (this.live || batch.length >= FOLD_BATCH) fold();
+        } else {
+          fold();
+          if (message.kind === 'checkpoint') this.advance(message.position, Date.now() - this.savedAt >= SAVE_POSITION_EVERY_MS);
+          else this.live = true;
+        }
         this.failure = undefined;
       }
     } finally {
@@ -197,25 +215,52 @@ export class WebhookLedger {
     }
   }
 
-  private applyRecorded(recorded: RecordedEvent): void {
+  /**
+   * Folds events in one transaction with the position after them. An event that cannot be
+   * folded ends the batch: what came before it is kept (each event has its own savepoint), and
+   * the error goes up, so the fold stops exactly there.
+   */
+  private applyBatch(batch: readonly RecordedEvent[]): void {
+    const changes: { readonly subscriberId: string; readonly change: LedgerChange }[] = [];
+    let folded: Position | undefined;
+    let failure: Error | undefined;
+    this.db.transaction(() => {
+      for (const recorded of batch) {
+        try {
+          const change = this.db.transaction(() => this.applyOne(recorded))();
+          if (change !== undefined) changes.push(change);
+          folded = recorded.position;
+        } catch (error) {
+          failure = error instanceof Error ? error : new Error(String(error));
+          break;
+        }
+      }
+      if (folded !== undefined && this.savedBefore(folded)) this.statements.savePosition.run(encodeCursor(folded));
+    }).immediate();
+    if (folded !== undefined) {
+      this.savedAt = Date.now();
+      this.advance(folded, false);
+    }
+    for (const { subscriberId, change } of changes) {
+      for (const listener of this.listeners) {
+        try {
+          listener(subscriberId, change);
+        } catch (error) {
+          this.logger.error({ err: error, subscriberId, change }, 'A webhook ledger listener failed');
+        }
+      }
+    }
+    if (failure !== undefined) throw failure;
+  }
+
+  /** Folds one event, unless another process on the same data directory has folded it already. */
+  private applyOne(recorded: RecordedEvent): { readonly subscriberId: string; readonly change: LedgerChange } | undefined {
     const subscriberId = recorded.streamId.slice(LEDGER_STREAM_PREFIX.length);
     if (!isLedgerEventType(recorded.type)) throw new Error(`Unknown webhook ledger event ${recorded.type} at ${recorded.streamId}@${recorded.revision}`);
     const event = parseLedgerEvent(recorded.type, recorded.data);
-    this.db.transaction(() => {
-      // Another process on the same data directory may have folded it already.
-      if (!this.savedBefore(recorded.position)) return;
-      this.apply(subscriberId, event);
-      this.statements.savePosition.run(encodeCursor(recorded.position));
-    }).immediate();
-    this.savedAt = Date.now();
-    this.advance(recorded.position, false);
-    for (const listener of this.listeners) {
-      try {
-        listener(subscriberId, event.type);
-      } catch (error) {
-        this.logger.error({ err: error, subscriberId, change: event.type }, 'A webhook ledger listener failed');
-      }
-    }
+    // Listeners hear of it either way: the change is in this data directory now.
+    if (this.savedBefore(recorded.position)) this.apply(subscriberId, event);
+    return { subscriberId, change: event.type };
   }
 
   private apply(subscriberId: string, event: LedgerEvent): void {
