@@ -89,7 +89,7 @@ function migrate(db: Database.Database): void {
         event_type TEXT NOT NULL,
         article_id TEXT NOT NULL,
         cursor TEXT NOT NULL,
-        payload TEXT NOT NULL,              -- the exact bytes sent, every attempt
+        payload TEXT,                       -- the exact bytes sent, every attempt; NULL: derived from the log
         status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'parked', 'superseded')),
         attempts INTEGER NOT NULL DEFAULT 0,
         round_attempts INTEGER NOT NULL DEFAULT 0, -- since enqueued or last re-driven

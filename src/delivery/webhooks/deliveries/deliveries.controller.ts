@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, type SchemaObject, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../articles/domain/actor.js';
 import { CurrentActor, Roles } from '../../../auth/index.js';
+import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
 import { ProblemException } from '../../../http/problem.js';
 import { decodeCursor } from '../../public-events/cursor.js';
 import { deliveryNotFound, invalidField, subscriberNotFound } from '../subscriber-problems.js';
 import { SubscriberStore } from '../subscribers/subscriber-store.js';
 import { WebhookLedger } from '../ledger/webhook-ledger.js';
 import { DeliveriesQueryDto, ReplayDto } from './deliveries.dto.js';
+import { payloadOf } from './delivery-payload.js';
 import { DELIVERY_SCHEMA, type DeliveryDetailView, type DeliveryView, toDeliveryDetailView, toDeliveryView } from './delivery-view.js';
 import { Outbox } from './outbox.js';
 
@@ -20,6 +22,7 @@ const REDRIVEN_SCHEMA: SchemaObject = { type: 'object', properties: { redriven: 
 @ApiNotFoundResponse({ description: 'No such subscriber (or delivery)' })
 export class DeliveriesController {
   constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly subscribers: SubscriberStore,
     private readonly outbox: Outbox,
     private readonly ledger: WebhookLedger,
@@ -36,11 +39,11 @@ export class DeliveriesController {
   @Get('deliveries/:deliveryId')
   @ApiOperation({ summary: 'One delivery with every attempt and the payload it sends' })
   @ApiOkResponse({ schema: DELIVERY_SCHEMA })
-  get(@Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string): DeliveryDetailView {
+  async get(@Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string): Promise<DeliveryDetailView> {
     this.requireSubscriber(id);
     const delivery = this.outbox.get(id, deliveryId);
     if (delivery === undefined) throw deliveryNotFound(deliveryId);
-    return toDeliveryDetailView(delivery, this.outbox.attempts(deliveryId));
+    return toDeliveryDetailView(delivery, this.outbox.attempts(deliveryId), await payloadOf(this.store, delivery));
   }
 
   @Post('deliveries/redrive')

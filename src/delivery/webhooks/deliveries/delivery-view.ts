@@ -49,7 +49,7 @@ export function toDeliveryView(delivery: DeliveryRecord): DeliveryView {
   };
 }
 
-export function toDeliveryDetailView(delivery: DeliveryRecord, attempts: readonly AttemptRecord[]): DeliveryDetailView {
+export function toDeliveryDetailView(delivery: DeliveryRecord, attempts: readonly AttemptRecord[], payload: string): DeliveryDetailView {
   return {
     ...toDeliveryView(delivery),
     attemptLog: attempts.map((attempt) => ({
@@ -60,7 +60,7 @@ export function toDeliveryDetailView(delivery: DeliveryRecord, attempts: readonl
       status: attempt.status,
       error: attempt.error,
     })),
-    payload: JSON.parse(delivery.payload) as unknown,
+    payload: JSON.parse(payload) as unknown,
   };
 }
 

@@ -11,7 +11,8 @@ export interface NewDelivery {
   readonly eventType: string;
   readonly articleId: string;
   readonly cursor: string;
-  readonly payload: string;
+  /** The exact bytes to send; null when too large for the ledger (see delivery-payload.ts). */
+  readonly payload: string | null;
 }
 
 /** What the deliverer read in one go: the log from `from` (exclusive; null: the start) to `to`. */
@@ -32,7 +33,7 @@ export interface DeliveryRecord {
   readonly eventType: string;
   readonly articleId: string;
   readonly cursor: string;
-  readonly payload: string;
+  readonly payload: string | null;
   readonly status: DeliveryStatus;
   readonly attempts: number;
   readonly roundAttempts: number;
@@ -70,7 +71,7 @@ interface Row {
   event_type: string;
   article_id: string;
   cursor: string;
-  payload: string;
+  payload: string | null;
   status: DeliveryStatus;
   attempts: number;
   round_attempts: number;

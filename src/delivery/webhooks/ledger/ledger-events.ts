@@ -17,7 +17,7 @@ export function ledgerStream(subscriberId: string): string {
 
 const cursor = z.string().min(1).max(200);
 const sealedSecret = z.object({ alg: z.literal('A256GCM'), keyId: z.string(), iv: z.string(), tag: z.string(), ciphertext: z.string() });
-const newDelivery = z.object({ eventId: z.string(), eventType: z.string(), articleId: z.string(), cursor, payload: z.string() });
+const newDelivery = z.object({ eventId: z.string(), eventType: z.string(), articleId: z.string(), cursor, payload: z.string().nullable() });
 const attemptRecord = z.object({
   attempt: z.number().int().min(1),
   startedAt: z.number(),

@@ -5,6 +5,7 @@ import type { DeliveryConfig } from '../../delivery-config.js';
 import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
 import { ARTICLE_STREAMS, PublicEventProjector } from '../../public-events/public-event-projector.js';
 import type { MappedPublicEvent } from '../../public-events/to-public-event.js';
+import { inlinePayload, payloadOf } from '../deliveries/delivery-payload.js';
 import type { AttemptDecision, DeliveryRecord, NewDelivery, Outbox } from '../deliveries/outbox.js';
 import { subscriberWants } from '../subscribers/subscriber-filter.js';
 import type { WebhookLedger } from '../ledger/webhook-ledger.js';
@@ -184,7 +185,7 @@ export class DeliveryWorker {
           if (mapped !== null && subscriberWants(subscriber, mapped)) {
             const delivery = toDelivery(mapped);
             batch.push(delivery);
-            bytes += delivery.payload.length;
+            bytes += delivery.payload?.length ?? 0;
           }
           position = message.event.position;
           if (batch.length >= ENQUEUE_BATCH || bytes >= ENQUEUE_BATCH_BYTES || (live && batch.length > 0)) await flush(true);
@@ -253,7 +254,7 @@ export class DeliveryWorker {
       {
         url: subscriber.url,
         secret: subscriber.secret,
-        body: delivery.payload,
+        body: await payloadOf(this.deps.store, delivery),
         eventId: delivery.eventId,
         eventType: delivery.eventType,
         deliveryId: delivery.id,
@@ -300,7 +301,7 @@ export class DeliveryWorker {
 
 function toDelivery(mapped: MappedPublicEvent): NewDelivery {
   const { event } = mapped;
-  return { eventId: event.id, eventType: event.type, articleId: event.articleId, cursor: event.cursor, payload: JSON.stringify(event) };
+  return { eventId: event.id, eventType: event.type, articleId: event.articleId, cursor: event.cursor, payload: inlinePayload(JSON.stringify(event)) };
 }
 
 function unknownOutcome(outcome: never): never {
