@@ -136,8 +136,11 @@ describe('ProjectionRunner', () => {
     try {
       const generations = new Generations(database.writer);
       await until(() => generations.active('tally')?.eventsApplied === 3);
+      const checkpointEvery = database.writer.pragma('wal_autocheckpoint', { simple: true });
       const summary = await rebuildProjection({ store, db: database.writer, projection: tallyProjection(new Set()) });
       expect(summary).toMatchObject({ projection: 'tally', generation: 2, events: 3 });
+      // The rebuild checkpoints less often while it runs, and puts the setting back.
+      expect(database.writer.pragma('wal_autocheckpoint', { simple: true })).toBe(checkpointEvery);
       await append(4, 5);
       await until(() => runner.status().generation === 2 && seen(2).length === 5);
       expect(seen(2)).toEqual([1, 2, 3, 4, 5]);

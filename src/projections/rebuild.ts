@@ -5,6 +5,9 @@ import { GenerationWriter } from './generation-writer.js';
 import { Generations } from './generations.js';
 import { assertProjectionShape, type Projection } from './projection.js';
 
+/** WAL pages (4 KiB) between checkpoints while rebuilding: the WAL may grow to ~40 MB meanwhile. */
+const REBUILD_WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
 export interface RebuildProgress {
   readonly projection: string;
   readonly generation: number;
@@ -53,19 +56,29 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const started = process.hrtime.bigint();
   let events = 0;
   let position: Position | undefined;
-  await followGeneration({
-    store: options.store,
-    writer,
-    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-    clock,
-    activateWhenCaughtUp: true,
-    stopWhenCaughtUp: true,
-    onCommitted: (result) => {
-      events += result.applied;
-      position = result.checkpoint;
-      options.onProgress?.({ projection: projection.name, generation: generation.generation, eventsApplied: events, position });
-    },
-  });
+  // Batches of a rebuild dirty pages all over the read model's B-trees; with SQLite's default
+  // (a checkpoint every 1,000 WAL pages) nearly every commit also checkpoints, writing each page
+  // twice. Checkpointing less often while rebuilding writes a page once per many batches.
+  const autocheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }));
+  const raise = autocheckpoint > 0 && autocheckpoint < REBUILD_WAL_AUTOCHECKPOINT_PAGES;
+  if (raise) db.pragma(`wal_autocheckpoint = ${REBUILD_WAL_AUTOCHECKPOINT_PAGES}`);
+  try {
+    await followGeneration({
+      store: options.store,
+      writer,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      clock,
+      activateWhenCaughtUp: true,
+      stopWhenCaughtUp: true,
+      onCommitted: (result) => {
+        events += result.applied;
+        position = result.checkpoint;
+        options.onProgress?.({ projection: projection.name, generation: generation.generation, eventsApplied: events, position });
+      },
+    });
+  } finally {
+    if (raise) db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+  }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return {
     projection: projection.name,
