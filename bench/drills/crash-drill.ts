@@ -8,6 +8,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-stor
 import { type ApiKeysFixture, writeApiKeys } from '../../test/support/api-keys-fixture.js';
 import { type ServerProcess, startServer } from '../../test/support/server-process.js';
 import type { Who } from '../../test/support/test-app.js';
+import { DrillReceiver } from './drill-receiver.js';
 import { metadataOf } from './target.js';
 
 export interface CrashDrillOptions {
@@ -31,6 +32,8 @@ export interface RecoveredServer {
   readonly dataDir: string;
   readonly tokens: Record<Who, string>;
   readonly articleIds: readonly string[];
+  /** The webhook subscriber registered before the first kill, and what its receiver got. */
+  readonly webhooks: { readonly subscriberId: string; readonly received: ReadonlyMap<string, number> };
   /** Stops the server (SIGTERM); checks that need it still call this themselves. Idempotent. */
   stop(): Promise<void>;
 }
@@ -43,6 +46,8 @@ export interface CrashDrillReport {
   /** Commands sent again after a restart because the kill left them unanswered. */
   readonly resent: number;
   readonly events: number;
+  /** Webhooks received, and how many of them were repeats (sent again after a kill: at least once). */
+  readonly webhooks: { readonly received: number; readonly repeats: number };
   readonly problems: readonly string[];
 }
 
@@ -75,9 +80,18 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => undefined);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'redaksi-crash-drill-'));
+  const receiver = new DrillReceiver();
   try {
     const keys = await writeApiKeys(dataDir);
-    const env = { REDAKSI_DATA_DIR: dataDir, REDAKSI_API_KEYS_FILE: keys.file };
+    const env = {
+      REDAKSI_DATA_DIR: dataDir,
+      REDAKSI_API_KEYS_FILE: keys.file,
+      REDAKSI_WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+      REDAKSI_WEBHOOK_BACKOFF_BASE_MS: '50',
+      REDAKSI_WEBHOOK_BACKOFF_MAX_MS: '500',
+    };
+    const hookUrl = await receiver.start();
+    let subscriberId: string | undefined;
     const stories = Array.from({ length: options.workers }, (_, w) =>
       Array.from({ length: options.articlesPerWorker }, (_, n) => storyOf(w, n)),
     );
@@ -86,6 +100,8 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
 
     for (let kill = 0; kill < options.kills; kill++) {
       const server = await startServer(env);
+      // Webhooks go out (and are recorded in the ledger) through every kill.
+      subscriberId ??= await registerSubscriber(server, keys, hookUrl);
       const delay = options.killAfterMs[0] + random() * (options.killAfterMs[1] - options.killAfterMs[0]);
       // The clock starts at this round's first answer: a loaded machine may take a while to answer at
       // all, and a kill before any answer would prove nothing.
@@ -103,6 +119,7 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
     }
 
     const server = await startServer(env);
+    subscriberId ??= await registerSubscriber(server, keys, hookUrl);
     let stopped: Promise<unknown> | undefined;
     const stop = async () => {
       stopped ??= server.kill('SIGTERM');
@@ -112,7 +129,8 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
       for (const worker of stories) await state.drive(server, worker, true);
       if (options.afterRecovery) {
         const articleIds = stories.flat().flatMap((story) => state.acknowledged.get(story[0]!.key)?.articleId ?? []);
-        state.problems.push(...(await options.afterRecovery({ baseUrl: server.baseUrl, dataDir, tokens: keys.tokens, articleIds, stop })));
+        const webhooks = { subscriberId, received: receiver.received };
+        state.problems.push(...(await options.afterRecovery({ baseUrl: server.baseUrl, dataDir, tokens: keys.tokens, articleIds, webhooks, stop })));
       }
     } finally {
       await stop();
@@ -121,10 +139,24 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
     const events = await verifyStore(path.join(dataDir, EMBEDDED_STORE_FILE), stories, state);
     const planned = stories.flat(2).length;
     log(`${state.acknowledged.size}/${planned} commands acknowledged, ${events} events, ${state.problems.length} problems`);
-    return { planned, acknowledged: state.acknowledged.size, answeredAtKill, resent: state.resent, events, problems: state.problems };
+    const counts = [...receiver.received.values()];
+    const webhooks = { received: counts.reduce((sum, n) => sum + n, 0), repeats: counts.reduce((sum, n) => sum + n - 1, 0) };
+    log(`${webhooks.received} webhooks received, ${webhooks.repeats} of them repeats`);
+    return { planned, acknowledged: state.acknowledged.size, answeredAtKill, resent: state.resent, events, webhooks, problems: state.problems };
   } finally {
+    await receiver.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+async function registerSubscriber(server: ServerProcess, keys: ApiKeysFixture, url: string): Promise<string> {
+  const response = await fetch(`${server.baseUrl}/v1/subscribers`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${keys.tokens.admin}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url, eventTypes: ['article.published'], description: 'crash drill' }),
+  });
+  if (response.status !== 201) throw new Error(`Registering the drill's webhook subscriber answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
 }
 
 function storyOf(worker: number, article: number): Step[] {

@@ -6,7 +6,7 @@ import { recoveredStateChecks } from '../../bench/drills/recovery-checks.js';
  * setup) killed with SIGKILL twice mid-stream, then recovered.
  */
 describe('crash drill (short form)', () => {
-  test('every answered command is stored exactly once; read models equal a rebuild; integrity chains verify', async () => {
+  test('every answered command is stored exactly once; read models and the webhook fold equal a rebuild; every publication is delivered; integrity chains verify', async () => {
     const report = await runCrashDrill({ kills: 2, workers: 6, articlesPerWorker: 8, killAfterMs: [150, 400], afterRecovery: recoveredStateChecks });
     expect(report.problems).toEqual([]);
     expect(report.acknowledged).toBe(report.planned);
