@@ -135,4 +135,22 @@ describe('webhooks with several instances on one EventStoreDB', () => {
     expect((await other.as('service').get('/metrics').expect(200)).text).toContain('redaksi_webhook_ledger_failing 1');
     expect((await a.anonymous().get('/health').expect(200)).body.checks.webhooks.status).toBe('ok');
   }, 30_000);
+
+  test('webhooks resume after EventStoreDB was away for a while', async () => {
+    const before = receiver.accepted().length;
+    dirs.push(await mkdtemp(path.join(tmpdir(), 'redaksi-instance-outage-')));
+    const app = await instance(dirs.at(-1)!);
+    const { id } = (await app.as('admin').post('/v1/subscribers').send({ url: receiver.url, from: 'now' }).expect(201)).body as { id: string };
+    await articleIn(app, 'published');
+    await waitUntil('the first delivered', () => receiver.accepted().length === before + 1);
+
+    server.halt();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await server.resume();
+
+    await articleIn(app, 'published');
+    await waitUntil('the second delivered after the outage', () => receiver.accepted().length === before + 2, 20_000);
+    await waitUntil('both recorded', async () => (await subscriberOn(app, id))?.deliveries.delivered === 2);
+    expect((await app.anonymous().get('/health').expect(200)).body.checks.webhooks.status).toBe('ok');
+  }, 45_000);
 });

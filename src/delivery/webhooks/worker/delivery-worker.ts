@@ -97,25 +97,38 @@ export class DeliveryWorker {
 
   private async run(): Promise<void> {
     // A lost lease (another process took over) ends a round; the worker then waits to get it back.
+    // Nothing ends the worker but a stop or the subscriber's deletion: an unreachable event store
+    // is waited out, never left to crash the process or to end delivery silently.
     while (!this.stopping.signal.aborted && this.deps.subscribers.get(this.subscriberId) !== undefined) {
-      const lease = await this.deps.lease.acquire(this.subscriberId, this.stopping.signal);
-      if (lease === undefined) return;
-      const stop = AbortSignal.any([this.stopping.signal, lease.lost]);
-      stop.addEventListener('abort', () => {
-        this.readerWake.notify();
-        this.senderWake.notify();
-        void this.subscription?.close();
-      });
-      // Without the lease, a request still out could race the new holder's: abort at once.
-      const requests = AbortSignal.any([this.abortRequests.signal, lease.lost]);
       try {
-        // What the last holder recorded must be folded here before anything is sent.
-        if (await this.caughtUp(stop)) await Promise.all([this.readLoop(stop), this.sendLoop(stop, requests)]);
-      } finally {
-        const lost = lease.lost.aborted && !this.stopping.signal.aborted;
-        await lease.release();
-        if (lost) this.deps.logger.warn({ subscriberId: this.subscriberId }, 'Delivery lease lost; another process delivers for this subscriber now');
+        await this.round();
+      } catch (error) {
+        if (this.stopping.signal.aborted) return;
+        this.deps.logger.warn({ err: error, subscriberId: this.subscriberId }, 'Webhook delivery interrupted (is the event store reachable?); trying again');
+        await delay(READ_RETRY_MS, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
+    }
+  }
+
+  /** One turn of holding the lease: from taking it to losing or releasing it. */
+  private async round(): Promise<void> {
+    const lease = await this.deps.lease.acquire(this.subscriberId, this.stopping.signal);
+    if (lease === undefined) return;
+    const stop = AbortSignal.any([this.stopping.signal, lease.lost]);
+    stop.addEventListener('abort', () => {
+      this.readerWake.notify();
+      this.senderWake.notify();
+      void this.subscription?.close();
+    });
+    // Without the lease, a request still out could race the new holder's: abort at once.
+    const requests = AbortSignal.any([this.abortRequests.signal, lease.lost]);
+    try {
+      // What the last holder recorded must be folded here before anything is sent.
+      if (await this.caughtUp(stop)) await Promise.all([this.readLoop(stop), this.sendLoop(stop, requests)]);
+    } finally {
+      const lost = lease.lost.aborted && !this.stopping.signal.aborted;
+      await lease.release();
+      if (lost) this.deps.logger.warn({ subscriberId: this.subscriberId }, 'Delivery lease lost; another process delivers for this subscriber now');
     }
   }
 
