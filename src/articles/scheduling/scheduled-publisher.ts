@@ -1,6 +1,7 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, type Subscription } from '../../event-store/event-store.port.js';
+import { EVENT_STORE, type EventStore, type Position, type Subscription, type SubscriptionMessage } from '../../event-store/event-store.port.js';
 import { CLOCK, type Clock } from '../../event-sourcing/clock.js';
 import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
 import { nameBasedId } from '../../event-sourcing/deterministic-ids.js';
@@ -43,6 +44,8 @@ export class ScheduledPublisher implements OnApplicationBootstrap, BeforeApplica
   private markCaughtUp: () => void = () => undefined;
   private readonly caughtUpSignal = new Promise<void>((resolve) => (this.markCaughtUp = resolve));
   private ticking: Promise<void> | undefined;
+  private position: Position | undefined;
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -53,16 +56,13 @@ export class ScheduledPublisher implements OnApplicationBootstrap, BeforeApplica
 
   onApplicationBootstrap(): void {
     if (!this.options.enabled) return;
-    this.subscription = this.store.subscribeToAll({
-      fromPosition: 'start',
-      filter: { on: 'streamName', prefixes: [`${ARTICLE_CATEGORY}-`] },
-    });
-    this.following = this.follow(this.subscription);
+    this.following = this.follow();
     this.timer = setInterval(() => void this.tick(), this.options.tickMs);
     this.timer.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
     clearInterval(this.timer);
     await this.subscription?.close();
     await this.following;
@@ -85,34 +85,59 @@ export class ScheduledPublisher implements OnApplicationBootstrap, BeforeApplica
     return this.ticking;
   }
 
-  private async follow(subscription: Subscription): Promise<void> {
-    try {
-      for await (const message of subscription) {
-        if (message.kind === 'caughtUp') {
-          this.caughtUp = true;
-          this.markCaughtUp();
-          void this.tick();
+  /**
+   * Follows the article streams from where it got to (the start, on boot). Losing the log (an
+   * event store that stays away longer than the adapter's own resubscription) is logged and
+   * retried with backoff from the last position read: schedules are never left unwatched.
+   */
+  private async follow(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping.signal.aborted) {
+      const subscription = this.store.subscribeToAll({ fromPosition: this.position ?? 'start', filter: { on: 'streamName', prefixes: [`${ARTICLE_CATEGORY}-`] } });
+      this.subscription = subscription;
+      try {
+        if (this.stopping.signal.aborted) return;
+        for await (const message of subscription) {
+          failures = 0;
+          this.handle(message);
         }
-        if (message.kind !== 'event') continue;
-        const { event } = message;
-        const articleId = articleIdFromStream(event.streamId);
-        if (articleId === undefined) continue;
-        if (event.type === 'ArticleScheduled') {
-          const { publishAt } = event.data as { publishAt: string };
-          this.due.set(articleId, {
-            publishAt: Date.parse(publishAt),
-            scheduledRevision: event.revision,
-            scheduledEventId: event.id,
-            attempts: 0,
-            notBefore: 0,
-          });
-        } else if (event.type !== 'RelatedLinked' && event.type !== 'RelatedUnlinked') {
-          // While scheduled, any other event (unscheduled, published, revised…) ends the schedule.
-          this.due.delete(articleId);
-        }
+        return;
+      } catch (error) {
+        if (this.stopping.signal.aborted) return;
+        failures += 1;
+        const delayMs = Math.min(MAX_BACKOFF_MS, 500 * 2 ** (failures - 1));
+        this.logger.error({ msg: 'Scheduler lost the log; following it again', err: error, retryInMs: delayMs });
+        await delay(delayMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      } finally {
+        await subscription.close();
       }
-    } catch (error) {
-      this.logger.error({ msg: 'Scheduler stopped following the log', err: error });
+    }
+  }
+
+  private handle(message: SubscriptionMessage): void {
+    if (message.kind === 'caughtUp') {
+      this.caughtUp = true;
+      this.markCaughtUp();
+      void this.tick();
+      return;
+    }
+    this.position = message.kind === 'checkpoint' ? message.position : message.event.position;
+    if (message.kind !== 'event') return;
+    const { event } = message;
+    const articleId = articleIdFromStream(event.streamId);
+    if (articleId === undefined) return;
+    if (event.type === 'ArticleScheduled') {
+      const { publishAt } = event.data as { publishAt: string };
+      this.due.set(articleId, {
+        publishAt: Date.parse(publishAt),
+        scheduledRevision: event.revision,
+        scheduledEventId: event.id,
+        attempts: 0,
+        notBefore: 0,
+      });
+    } else if (event.type !== 'RelatedLinked' && event.type !== 'RelatedUnlinked') {
+      // While scheduled, any other event (unscheduled, published, revised…) ends the schedule.
+      this.due.delete(articleId);
     }
   }
 
