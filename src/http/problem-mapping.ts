@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { EventStoreUnavailableError } from '../event-store/errors.js';
 import { type ProblemDetails, ProblemException, problemType } from './problem.js';
 
 const SLUGS: Readonly<Record<number, string>> = {
@@ -108,6 +109,8 @@ function detailOf(exception: HttpException): string | undefined {
   return undefined;
 }
 
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 const INTERNAL_DETAIL = 'An unexpected error occurred. Quote the correlation id when reporting it.';
 
 /** Turns anything thrown while handling a request into the problem the client gets. */
@@ -135,6 +138,21 @@ export function toProblem(exception: unknown): MappedProblem {
       },
       headers: {},
       unexpected,
+    };
+  }
+
+  // The log is out of reach (EventStoreDB down, a cluster without a leader): the client may
+  // retry, and a command retried with its Idempotency-Key is written once.
+  if (exception instanceof EventStoreUnavailableError) {
+    return {
+      problem: {
+        type: problemType('event-store-unavailable'),
+        title: titleForStatus(503),
+        status: 503,
+        detail: 'The event store cannot be reached right now. Retry later; a command retried with the same Idempotency-Key is applied once.',
+      },
+      headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+      unexpected: true,
     };
   }
 

@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, HttpException, ServiceUnavailableException } from '@nestjs/common';
 import { ProblemException, problemType } from './problem.js';
+import { EventStoreUnavailableError } from '../event-store/errors.js';
 import { toProblem } from './problem-mapping.js';
 import { flattenValidationErrors } from './validation.js';
 
@@ -31,6 +32,12 @@ describe('toProblem', () => {
     const raw = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, statusCode: 413, expose: true, limit: 100 });
     expect(toProblem(raw).problem).toMatchObject({ type: problemType('payload-too-large'), status: 413, limitBytes: 100 });
     expect(toProblem(new HttpException('request entity too large', 413, { cause: raw })).problem.type).toBe(problemType('payload-too-large'));
+  });
+
+  it('answers an unreachable event store with 503 and Retry-After, without its connection details', () => {
+    const mapped = toProblem(new EventStoreUnavailableError('EventStoreDB unavailable: connect ECONNREFUSED 10.0.0.7:2113'));
+    expect(mapped).toMatchObject({ problem: { type: problemType('event-store-unavailable'), status: 503 }, headers: { 'Retry-After': '5' }, unexpected: true });
+    expect(JSON.stringify(mapped.problem)).not.toContain('10.0.0.7');
   });
 
   it('answers anything else with a generic 500', () => {
