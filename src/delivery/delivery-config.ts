@@ -43,6 +43,8 @@ export interface DeliveryConfig {
      */
     readonly lease: 'process' | 'log';
     readonly leaseTtlMs: number;
+    /** How long a write to the webhook ledger waits for this instance's fold to include it. */
+    readonly ledgerWaitMs: number;
     /**
      * Seals subscriber secrets in the log (32 bytes). Unset: a key file in the data directory.
      * Every instance sharing one event store needs the same key; one with another key says so
@@ -75,6 +77,7 @@ export const DEFAULT_DELIVERY_CONFIG: DeliveryConfig = {
     allowPrivateUrls: false,
     lease: 'process',
     leaseTtlMs: 30_000,
+    ledgerWaitMs: 10_000,
   },
 };
 

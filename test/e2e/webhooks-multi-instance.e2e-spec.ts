@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
 import type { PublicEvent } from '../../src/delivery/public-events/contract.js';
 import { DELIVERY_DATABASE_FILE } from '../../src/delivery/webhooks/delivery-database.js';
 import { verifySignature } from '../../src/delivery/webhooks/signing.js';
@@ -121,19 +122,33 @@ describe('webhooks with several instances on one EventStoreDB', () => {
     await waitUntil('gone from the other instance', async () => (await subscriberOn(a, id)) === undefined);
   }, 60_000);
 
-  test('an instance with another secret key says so in /health and delivers nothing', async () => {
+  test('an instance with another secret key says so, signs nothing it cannot, and stops no one else', async () => {
     const a = await instance(dirs[0]!);
-    await a.as('admin').post('/v1/subscribers').send({ url: receiver.url }).expect(201);
+    const first = (await a.as('admin').post('/v1/subscribers').send({ url: receiver.url }).expect(201)).body as { id: string };
     dirs.push(await mkdtemp(path.join(tmpdir(), 'redaksi-instance-other-key-')));
     const other = await startTestApp({ dataDir: dirs.at(-1)!, delivery: { webhooks: { ...delivery.webhooks, secretKey: randomBytes(32) } }, env: { EVENTSTORE_CONNECTION_STRING: server.connectionString } });
     apps.add(other);
-    await waitUntil('the other instance reports the key', async () => {
-      const health = (await other.anonymous().get('/health')).body as { checks: { webhooks: { status: string; details: { ledger: { error?: string } } } } };
-      return health.checks.webhooks.status === 'error' && /REDAKSI_WEBHOOK_SECRET_KEY/.test(health.checks.webhooks.details.ledger.error ?? '');
-    });
-    expect((await other.as('admin').get('/v1/subscribers').expect(200)).body).toEqual([]);
-    expect((await other.as('service').get('/metrics').expect(200)).text).toContain('redaksi_webhook_ledger_failing 1');
-    expect((await a.anonymous().get('/health').expect(200)).body.checks.webhooks.status).toBe('ok');
+    type Health = { checks: { webhooks: { status: string; details: { keyMismatch?: string; ledger: { ok: boolean } } } } };
+    const health = async (app: TestApp) => ((await app.anonymous().get('/health')).body as Health).checks.webhooks;
+    await waitUntil('the other instance reports the key', async () => /REDAKSI_WEBHOOK_SECRET_KEY/.test((await health(other)).details.keyMismatch ?? ''));
+    expect(await health(other)).toMatchObject({ status: 'error', details: { ledger: { ok: true } } });
+    expect((await subscriberOn(other, first.id))?.secretHint).toMatch(/another key/);
+    expect((await other.as('service').get('/metrics').expect(200)).text).toMatch(/redaksi_webhook_subscribers_without_secret [1-9]/);
+
+    // A subscriber registered on the misconfigured instance does not stop the others' ledger.
+    const second = (await other.as('admin').post('/v1/subscribers').send({ url: receiver.url, from: 'now' }).expect(201)).body as { id: string };
+    await waitUntil('the first instance folded it', async () => (await subscriberOn(a, second.id)) !== undefined);
+    expect(await health(a)).toMatchObject({ status: 'error', details: { ledger: { ok: true }, keyMismatch: expect.stringContaining('1 subscriber') } });
+    const before = receiver.accepted().length;
+    await articleIn(a, 'published');
+    // Each is delivered by an instance that holds its key: both arrive, signed.
+    await waitUntil('delivered to both subscribers', async () => (await subscriberOn(a, first.id))?.deliveries.delivered === 1 && (await subscriberOn(a, second.id))?.deliveries.delivered === 1);
+    expect(receiver.accepted().length).toBe(before + 1);
+    expect(receiver.requests.filter((request) => request.answered === 200).length).toBeGreaterThanOrEqual(before + 2);
+
+    // Removed by an instance that cannot sign for it: the mismatch is gone from its health too.
+    await a.as('admin').delete(`/v1/subscribers/${second.id}`).expect(204);
+    expect((await health(a)).status).toBe('ok');
   }, 30_000);
 
   test('webhooks resume after EventStoreDB was away for a while', async () => {
@@ -145,7 +160,13 @@ describe('webhooks with several instances on one EventStoreDB', () => {
     await waitUntil('the first delivered', () => receiver.accepted().length === before + 1);
 
     server.halt();
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const halted = Date.now();
+    // Meanwhile a command is answered 503 with Retry-After, not 500.
+    const refused = await app.as('writer').post('/v1/articles').send(sampleArticleContent);
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(refused.body).toMatchObject({ type: expect.stringContaining('event-store-unavailable') });
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1_500 - (Date.now() - halted))));
     await server.resume();
 
     await articleIn(app, 'published');

@@ -22,15 +22,20 @@ export class DeliveryDatabaseLifecycle implements OnModuleInit, OnApplicationShu
   ) {}
 
   onModuleInit(): void {
-    const counts = this.db.prepare<[], { subscribers: number; pending: number; parked: number }>(
+    const counts = this.db.prepare<[], { subscribers: number; pending: number; parked: number; withoutSecret: number }>(
       `SELECT (SELECT COUNT(*) FROM subscribers) AS subscribers,
               (SELECT COUNT(*) FROM deliveries WHERE status = 'pending') AS pending,
-              (SELECT COUNT(*) FROM deliveries WHERE status = 'parked') AS parked`,
+              (SELECT COUNT(*) FROM deliveries WHERE status = 'parked') AS parked,
+              (SELECT COUNT(*) FROM subscribers WHERE secret IS NULL) AS withoutSecret`,
     );
-    // A ledger that cannot be folded fails the check: admin answers and deliveries are standing still.
+    // Failing: a ledger that cannot be folded (admin answers and deliveries stand still), or
+    // subscribers whose secret was sealed with another key (instances disagree on the key).
     this.health.register('webhooks', () => {
       const ledger = this.ledger.status();
-      return Promise.resolve({ status: ledger.ok ? 'ok' : 'error', details: { ...counts.get(), ledger } });
+      const current = counts.get()!;
+      const keyProblem =
+        current.withoutSecret > 0 ? { keyMismatch: `${current.withoutSecret} subscriber(s) were registered with another REDAKSI_WEBHOOK_SECRET_KEY; this instance cannot sign for them` } : {};
+      return Promise.resolve({ status: ledger.ok && current.withoutSecret === 0 ? 'ok' : 'error', details: { ...current, ...keyProblem, ledger } });
     });
     this.registerMetrics();
   }
@@ -52,6 +57,15 @@ export class DeliveryDatabaseLifecycle implements OnModuleInit, OnApplicationShu
       collect: function () {
         this.reset();
         for (const row of outstanding.all()) this.set({ subscriber: row.subscriber_id, status: row.status }, row.n);
+      },
+    });
+    const withoutSecret = this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM subscribers WHERE secret IS NULL');
+    new Gauge({
+      name: 'redaksi_webhook_subscribers_without_secret',
+      help: 'Subscribers registered with another REDAKSI_WEBHOOK_SECRET_KEY: this instance cannot sign for them (should be 0)',
+      registers,
+      collect: function () {
+        this.set(withoutSecret.get()?.n ?? 0);
       },
     });
     new Gauge({

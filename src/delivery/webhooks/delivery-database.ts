@@ -73,7 +73,7 @@ function migrate(db: Database.Database): void {
         url TEXT NOT NULL,
         event_types TEXT NOT NULL,          -- JSON array of public event types
         topics TEXT NOT NULL,               -- JSON array; empty: every topic
-        secret TEXT NOT NULL,
+        secret TEXT,                        -- NULL: sealed with a key this instance does not have
         description TEXT,
         created_at INTEGER NOT NULL,
         created_by TEXT NOT NULL,

@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../../../auth/index.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
 import { ProblemException } from '../../../http/problem.js';
 import { decodeCursor } from '../../public-events/cursor.js';
-import { deliveryNotFound, invalidField, subscriberNotFound } from '../subscriber-problems.js';
+import { deliveryNotFound, invalidField, ledgerWrite, subscriberNotFound } from '../subscriber-problems.js';
 import { SubscriberStore } from '../subscribers/subscriber-store.js';
 import { WebhookLedger } from '../ledger/webhook-ledger.js';
 import { DeliveriesQueryDto, ReplayDto } from './deliveries.dto.js';
@@ -53,7 +53,7 @@ export class DeliveriesController {
   async redriveAll(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<{ redriven: number }> {
     this.requireSubscriber(id);
     const redriven = this.outbox.counts(id).parked;
-    if (redriven > 0) await this.ledger.redrive(id, null, actor.id, Date.now());
+    if (redriven > 0) await ledgerWrite(this.ledger.redrive(id, null, actor.id, Date.now()));
     return { redriven };
   }
 
@@ -72,7 +72,7 @@ export class DeliveriesController {
     if (result === 'not-parked') {
       throw new ProblemException({ status: 409, type: 'delivery-not-parked', title: 'Delivery not parked', detail: `Delivery ${deliveryId} is not parked; only parked deliveries can be re-driven.` });
     }
-    await this.ledger.redrive(id, deliveryId, actor.id, Date.now());
+    await ledgerWrite(this.ledger.redrive(id, deliveryId, actor.id, Date.now()));
     return result;
   }
 
@@ -87,7 +87,7 @@ export class DeliveriesController {
     this.requireSubscriber(id);
     if (body.from !== 'start' && decodeCursor(body.from) === undefined) throw invalidField('from', 'expected "start" or a feed cursor');
     const { pending, parked } = this.outbox.counts(id);
-    await this.ledger.replay(id, body.from === 'start' ? null : body.from, actor.id, Date.now());
+    await ledgerWrite(this.ledger.replay(id, body.from === 'start' ? null : body.from, actor.id, Date.now()));
     return { from: body.from, superseded: pending + parked };
   }
 

@@ -49,7 +49,9 @@ export class LegacyDeliveryImport {
     let deliveries = 0;
     for (const row of subscribers) {
       const { generation: _generation, ...subscriber } = toSubscriber(row);
-      await this.ledger.register({ ...subscriber, eventTypes: subscriber.eventTypes.filter((type) => isPublicEventType(type)) });
+      // Schema 1 had no way to store a subscriber without its secret.
+      if (subscriber.secret === null) throw new Error(`${LEGACY_DELIVERY_DATABASE_FILE}: subscriber ${row.id} has no secret`);
+      await this.ledger.register({ ...subscriber, secret: subscriber.secret, eventTypes: subscriber.eventTypes.filter((type) => isPublicEventType(type)) });
       const pending = undelivered.all(row.id, row.generation);
       // The batch continues from the checkpoint it ends at: the deliveries were read before it.
       if (row.checkpoint !== null && pending.length > 0) {

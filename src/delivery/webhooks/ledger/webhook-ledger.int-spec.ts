@@ -12,7 +12,7 @@ import { SubscriberStore } from '../subscribers/subscriber-store.js';
 import { waitUntil } from '../../../../test/support/webhook-receiver.js';
 import { ledgerStream } from './ledger-events.js';
 import { SecretBox } from './secret-box.js';
-import { WebhookLedger } from './webhook-ledger.js';
+import { LedgerBehindError, WebhookLedger } from './webhook-ledger.js';
 
 const SUB = '9e2d4c1a-7b3f-4a56-8c9d-0e1f2a3b4c5d';
 const delivery = (n: number) => ({ eventId: randomUUID(), eventType: 'article.published', articleId: `article-${n}`, cursor: `c${n}`, payload: `{"n":${n}}` });
@@ -35,7 +35,7 @@ describe('the webhook ledger', () => {
     const db = openDeliveryDatabase(path.join(dir, name));
     const subscribers = new SubscriberStore(db);
     const outbox = new Outbox(db);
-    const ledger = new WebhookLedger(store, db, loadDeliveryConfig({}), pino({ level: 'silent' }), new SecretBox(key), subscribers, outbox);
+    const ledger = new WebhookLedger(store, db, loadDeliveryConfig({}, { webhooks: { ledgerWaitMs: 500 } }), pino({ level: 'silent' }), new SecretBox(key), subscribers, outbox);
     if (start) ledger.start();
     const opened = { ledger, db, subscribers, outbox };
     open.push(opened);
@@ -143,5 +143,20 @@ describe('the webhook ledger', () => {
     await waitUntil('the failure is reported again', () => !again.ledger.status().ok);
     expect(again.subscribers.get(SUB)).toBeDefined();
     expect(again.outbox.counts(SUB).pending).toBe(1);
+    // A write through it reaches the log, but it says it cannot show it, instead of hanging.
+    await expect(again.ledger.redrive(SUB, null, 'admin-tono', 500)).rejects.toBeInstanceOf(LedgerBehindError);
+  });
+
+  test('a subscriber sealed with another key is kept without its secret, and the fold goes on', async () => {
+    const one = instance('one');
+    // Sealed by an instance with a key this one does not have.
+    const sealedElsewhere = new SecretBox(randomBytes(32)).seal('whsec_elsewhere', SUB);
+    await store.appendToStream(ledgerStream(SUB), [
+      { id: randomUUID(), type: 'WebhookSubscriberRegistered', data: { subscriberId: SUB, url: 'https://hooks.example.id/x', eventTypes: [], topics: [], description: null, createdAt: 1, createdBy: 'admin-tono', checkpoint: null, secret: { ...sealedElsewhere } } },
+    ]);
+    await one.ledger.enqueue(SUB, { generation: 1, from: null, to: 'p1', deliveries: [delivery(1)], at: 100 });
+    expect(one.subscribers.get(SUB)).toMatchObject({ secret: null, checkpoint: 'p1' });
+    expect(one.ledger.status().ok).toBe(true);
   });
 });
+

@@ -12,7 +12,7 @@ import { retryDelayMs } from '../worker/backoff.js';
 import { WakeSignal } from '../worker/wake-signal.js';
 import { type Subscriber, SubscriberStore } from '../subscribers/subscriber-store.js';
 import { isLedgerEventType, LEDGER_STREAM_PREFIX, type LedgerEvent, ledgerEventId, ledgerStream, parseLedgerEvent } from './ledger-events.js';
-import { SECRET_BOX, type SecretBox } from './secret-box.js';
+import { SECRET_BOX, type SealedSecret, type SecretBox, SecretKeyMismatchError } from './secret-box.js';
 
 export type LedgerChange = LedgerEvent['type'];
 export type LedgerListener = (subscriberId: string, change: LedgerChange) => void;
@@ -30,7 +30,15 @@ export class LedgerStoppedError extends Error {
   }
 }
 
-export type NewSubscriber = Omit<Subscriber, 'generation'>;
+/** A write reached the log, but this instance's fold did not include it in time (see /health). */
+export class LedgerBehindError extends Error {
+  constructor(waitedMs: number) {
+    super(`The webhook ledger holds the change, but this instance has not folded it within ${waitedMs} ms; its fold is behind or failing (see /health)`);
+    this.name = 'LedgerBehindError';
+  }
+}
+
+export type NewSubscriber = Omit<Subscriber, 'generation' | 'secret'> & { readonly secret: string };
 
 /**
  * Writes the webhook ledger (ledger-events.ts) and folds it into this instance's delivery.sqlite.
@@ -156,11 +164,29 @@ export class WebhookLedger {
     await this.folded(result.position);
   }
 
-  /** Resolves once the fold has reached the position (it includes the event written there). */
+  /** Resolves once the fold has reached the position (it includes the event written there); LedgerBehindError after the wait. */
   private folded(position: Position): Promise<void> {
     if (this.position !== undefined && comparePositions(this.position, position) >= 0) return Promise.resolve();
     if (this.stopped) return Promise.reject(new LedgerStoppedError());
-    return new Promise((resolve, reject) => this.waiters.add({ position, resolve, reject }));
+    const waitMs = this.config.webhooks.ledgerWaitMs;
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (error: Error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new LedgerBehindError(waitMs));
+      }, waitMs);
+      this.waiters.add(waiter);
+    });
   }
 
   // ---- folding ------------------------------------------------------------------------------
@@ -267,7 +293,7 @@ export class WebhookLedger {
     switch (event.type) {
       case 'WebhookSubscriberRegistered': {
         const { subscriberId: id, secret, ...rest } = event.data;
-        this.subscribers.create({ ...rest, id, secret: this.secrets.open(secret, id) });
+        this.subscribers.create({ ...rest, id, secret: this.openSecret(secret, id) });
         return;
       }
       case 'WebhookDeliveriesEnqueued':
@@ -292,6 +318,21 @@ export class WebhookLedger {
         return;
       default:
         return unknownEvent(event);
+    }
+  }
+
+  /**
+   * A secret sealed with another key (an instance configured with a different
+   * REDAKSI_WEBHOOK_SECRET_KEY) must not stop the fold for every subscriber: the subscriber is
+   * kept without its secret, this instance never delivers for it, and /health says why.
+   */
+  private openSecret(sealed: SealedSecret, subscriberId: string): string | null {
+    try {
+      return this.secrets.open(sealed, subscriberId);
+    } catch (error) {
+      if (!(error instanceof SecretKeyMismatchError)) throw error;
+      this.logger.error({ subscriberId, err: error }, 'A webhook subscriber was registered with another secret key; this instance cannot sign for it');
+      return null;
     }
   }
 

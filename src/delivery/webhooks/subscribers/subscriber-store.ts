@@ -9,7 +9,8 @@ export interface Subscriber {
   readonly eventTypes: readonly PublicEventType[];
   /** Empty: every topic. */
   readonly topics: readonly string[];
-  readonly secret: string;
+  /** Null on an instance that cannot open the sealed secret (another REDAKSI_WEBHOOK_SECRET_KEY): it cannot sign, so it never delivers for this subscriber. */
+  readonly secret: string | null;
   readonly description: string | null;
   readonly createdAt: number;
   readonly createdBy: string;
@@ -24,7 +25,7 @@ export interface SubscriberRow {
   url: string;
   event_types: string;
   topics: string;
-  secret: string;
+  secret: string | null;
   description: string | null;
   created_at: number;
   created_by: string;

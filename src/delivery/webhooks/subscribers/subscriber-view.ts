@@ -17,6 +17,9 @@ export interface SubscriberView {
   readonly deliveries: Readonly<Record<DeliveryStatus, number>>;
 }
 
+/** Shown instead of the hint where the secret was sealed with another instance's key. */
+export const UNREADABLE_SECRET_HINT = 'sealed with another key: this instance cannot sign for it';
+
 export function toSubscriberView(subscriber: Subscriber, deliveries: Readonly<Record<DeliveryStatus, number>>): SubscriberView {
   return {
     id: subscriber.id,
@@ -24,7 +27,7 @@ export function toSubscriberView(subscriber: Subscriber, deliveries: Readonly<Re
     eventTypes: subscriber.eventTypes,
     topics: subscriber.topics,
     description: subscriber.description,
-    secretHint: `…${subscriber.secret.slice(-4)}`,
+    secretHint: subscriber.secret === null ? UNREADABLE_SECRET_HINT : `…${subscriber.secret.slice(-4)}`,
     createdAt: new Date(subscriber.createdAt).toISOString(),
     createdBy: subscriber.createdBy,
     checkpoint: subscriber.checkpoint,

@@ -9,7 +9,7 @@ import { DELIVERY_CONFIG, type DeliveryConfig } from '../../delivery-config.js';
 import { PUBLIC_EVENT_TYPES } from '../../public-events/contract.js';
 import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
 import { Outbox } from '../deliveries/outbox.js';
-import { invalidField, subscriberNotFound } from '../subscriber-problems.js';
+import { invalidField, ledgerWrite, subscriberNotFound } from '../subscriber-problems.js';
 import { WebhookLedger } from '../ledger/webhook-ledger.js';
 import { targetUrlProblem } from './target-url.js';
 import { SubscriberStore } from './subscriber-store.js';
@@ -42,7 +42,7 @@ export class SubscribersController {
     if (problem !== undefined) throw invalidField('url', problem);
     const id = randomUUID();
     const secret = body.secret ?? `whsec_${randomBytes(32).toString('base64url')}`;
-    const registered = await this.ledger.register({
+    const registered = await ledgerWrite(this.ledger.register({
       id,
       url: body.url,
       eventTypes: body.eventTypes ?? [...PUBLIC_EVENT_TYPES],
@@ -52,7 +52,7 @@ export class SubscribersController {
       createdAt: Date.now(),
       createdBy: actor.id,
       checkpoint: await this.startingCheckpoint(body.from ?? 'now'),
-    });
+    }));
     const subscriber = this.subscribers.get(id);
     // A fresh random id whose stream exists already, or a fold that lost it: nothing to answer but a 500.
     if (!registered || subscriber === undefined) throw new Error(`Subscriber ${id} could not be registered (ledger stream taken, or missing from the fold)`);
@@ -85,7 +85,7 @@ export class SubscribersController {
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
     if (this.subscribers.get(id) === undefined) throw subscriberNotFound(id);
     // Every instance's fold removes it and stops its worker; the ledger keeps the record.
-    await this.ledger.delete(id, actor.id, Date.now());
+    await ledgerWrite(this.ledger.delete(id, actor.id, Date.now()));
   }
 
   private async startingCheckpoint(from: string): Promise<string | null> {

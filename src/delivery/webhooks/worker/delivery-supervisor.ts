@@ -83,6 +83,8 @@ export class DeliverySupervisor implements OnApplicationBootstrap, BeforeApplica
 
   added(subscriberId: string): void {
     if (!this.config.webhooks.enabled || this.stopping || this.workers.has(subscriberId)) return;
+    // Without the secret it cannot sign: leave the lease to an instance with the right key.
+    if (this.subscribers.get(subscriberId)?.secret === null) return;
     const worker = new DeliveryWorker(subscriberId, {
       store: this.store,
       outbox: this.outbox,

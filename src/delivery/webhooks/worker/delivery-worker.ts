@@ -261,12 +261,14 @@ export class DeliveryWorker {
 
   private async attempt(subscriber: Subscriber, delivery: DeliveryRecord, abort: AbortSignal): Promise<void> {
     const { config, logger } = this.deps;
+    if (subscriber.secret === null) throw new Error(`Subscriber ${subscriber.id} was registered with another secret key; this instance cannot sign for it`);
+    const secret = subscriber.secret;
     const startedAt = this.now();
     const number = delivery.attempts + 1;
     const outcome = await postWebhook(
       {
         url: subscriber.url,
-        secret: subscriber.secret,
+        secret,
         body: await payloadOf(this.deps.store, delivery),
         eventId: delivery.eventId,
         eventType: delivery.eventType,
