@@ -5,10 +5,10 @@ import type { DeliveryRecord } from './outbox.js';
 
 /**
  * Payloads up to this size travel in the webhook ledger; larger ones (a very long article) are
- * left out and derived from the log when sent, so a ledger batch stays well under the store's
+ * left out and derived from the log when sent, so a ledger batch stays well under the stores'
  * append limit (1 MiB, EventStoreDB's default) however long an article is.
  */
-export const INLINE_PAYLOAD_MAX_BYTES = 256 * 1024;
+export const INLINE_PAYLOAD_MAX_BYTES = 192 * 1024;
 
 /** The payload to keep in the ledger, or null to derive it from the log at send time. */
 export function inlinePayload(json: string): string | null {

@@ -26,9 +26,13 @@ export interface DeliveryWorkerDeps {
   readonly now?: () => number;
 }
 
-/** Deliveries per ledger event while catching up, and a cap on its payload bytes (EventStoreDB takes 1 MiB per append by default). */
+/**
+ * Deliveries per ledger event while catching up, and a cap on their payload bytes: with the
+ * largest inline payload on top, and JSON escaping that can double them, a batch stays well
+ * under the 1 MiB both stores take per append.
+ */
 const ENQUEUE_BATCH = 64;
-const ENQUEUE_BATCH_BYTES = 256 * 1024;
+const ENQUEUE_BATCH_BYTES = 128 * 1024;
 /** Without deliveries to write, the checkpoint goes into the ledger at most this often (it only spares a re-read). */
 const CHECKPOINT_EVERY_MS = 60_000;
 /** Longest sleep of either loop: a safety net, notifications normally wake them. */
@@ -198,7 +202,7 @@ export class DeliveryWorker {
           if (mapped !== null && subscriberWants(subscriber, mapped)) {
             const delivery = toDelivery(mapped);
             batch.push(delivery);
-            bytes += delivery.payload?.length ?? 0;
+            bytes += delivery.payload === null ? 0 : Buffer.byteLength(delivery.payload);
           }
           position = message.event.position;
           if (batch.length >= ENQUEUE_BATCH || bytes >= ENQUEUE_BATCH_BYTES || (live && batch.length > 0)) await flush(true);
