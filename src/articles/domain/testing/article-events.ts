@@ -1,4 +1,4 @@
-import type { Actor } from '../actor.js';
+import { by, clockAt, minute } from '../../../event-sourcing/domain/testing/story-clock.js';
 import { contentHash } from '../content-hash.js';
 import type {
   ArticleChangesRequested,
@@ -31,19 +31,7 @@ import {
  * field overridable. The story's clock: minute 0 drafted, 10 submitted, 20 verified, 30
  * scheduled for minute 120, 40 published, 50 unpublished.
  */
-const T0 = Date.parse('2025-01-20T01:00:00.000Z');
-
-export function minute(n: number): string {
-  return new Date(T0 + n * 60_000).toISOString();
-}
-
-export function clockAt(n: number): Date {
-  return new Date(T0 + n * 60_000);
-}
-
-export function by(actor: Actor): { by: string; byName: string } {
-  return { by: actor.id, byName: actor.displayName };
-}
+export { by, clockAt, minute };
 
 export const sampleHash = contentHash(sampleArticleContent);
 export const revisedHash = contentHash(sampleRevisedContent);

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../articles/domain/actor.js';
+import { by, clockAt, minute } from '../../../event-sourcing/domain/testing/story-clock.js';
 import type { ContributorCommand } from '../commands.js';
 import type {
   ContributorEvent,
@@ -13,19 +13,7 @@ import { editor, sampleProfile, writer } from './sample-contributor.js';
  * Event and command builders for decider specs, defaulting to the sample writer's story:
  * minute 0 the writer creates the profile, 10 an editor verifies it, 20 it is revoked.
  */
-const T0 = Date.parse('2025-01-20T01:00:00.000Z');
-
-export function minute(n: number): string {
-  return new Date(T0 + n * 60_000).toISOString();
-}
-
-export function clockAt(n: number): Date {
-  return new Date(T0 + n * 60_000);
-}
-
-export function by(actor: Actor): { by: string; byName: string } {
-  return { by: actor.id, byName: actor.displayName };
-}
+export { by, clockAt, minute };
 
 export function profileUpdated(data: Partial<ContributorProfileUpdated['data']> = {}): ContributorProfileUpdated {
   return {
