@@ -1,4 +1,5 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { parseSseBlock } from '../../test/support/sse-block.js';
 
 export interface TimedSseEvent {
   readonly id: string | undefined;
@@ -61,23 +62,10 @@ export class TimedSseClient {
     }
   }
 
-  private dispatch(block: string, receivedAt: number): void {
-    let id: string | undefined;
-    let type: string | undefined;
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith(':')) {
-        this.onComment(line.slice(1).trim());
-        continue;
-      }
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'id') id = value;
-      else if (field === 'event') type = value;
-      else if (field === 'data') data.push(value);
-    }
-    if (type === undefined || data.length === 0) return;
-    this.onEvent({ id, type, data: JSON.parse(data.join('\n')) as unknown, receivedAt });
+  private dispatch(text: string, receivedAt: number): void {
+    const block = parseSseBlock(text);
+    for (const comment of block.comments) this.onComment(comment);
+    if (block.event === undefined || block.data.length === 0) return;
+    this.onEvent({ id: block.id, type: block.event, data: JSON.parse(block.data.join('\n')) as unknown, receivedAt });
   }
 }

@@ -1,4 +1,5 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { parseSseBlock } from './sse-block.js';
 
 export interface SseMessage {
   readonly id: string | undefined;
@@ -67,22 +68,9 @@ export class SseClient {
     }
   }
 
-  private dispatch(block: string): void {
-    let id: string | undefined;
-    let event: string | undefined;
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith(':')) {
-        this.comments.push(line.slice(1).trim());
-        continue;
-      }
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'id') id = value;
-      else if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
-    }
+  private dispatch(text: string): void {
+    const { id, event, data, comments } = parseSseBlock(text);
+    this.comments.push(...comments);
     if (id !== undefined) this.lastEventId = id;
     if (id === undefined && event === undefined && data.length === 0) return;
     this.messages.push({ id, event, data: data.length === 0 ? undefined : data.join('\n') });
