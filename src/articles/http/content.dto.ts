@@ -15,7 +15,8 @@ import {
   ValidateBy,
   type ValidationArguments,
 } from 'class-validator';
-import type { ArticleContent, Block, Source } from '../domain/content.js';
+import type { ArticleContent, Block } from '../domain/content.js';
+import { DEFAULT_LANGUAGE, normalizeContent } from '../domain/content-rules.js';
 
 export const CONTENT_LIMITS = {
   headline: 200,
@@ -135,29 +136,20 @@ export class ContentDto {
   topics?: string[];
 }
 
-/** The validated DTO as the domain's plain, readonly value (defaults applied, no class instances). */
+/**
+ * The validated DTO as the domain's plain, readonly value. Only the HTTP layer's part is done
+ * here (trimming, the default language, each topic once); the domain's normalizeContent picks
+ * exactly the content's fields out of the DTO's class instances, as it does for every caller.
+ */
 export function toArticleContent(dto: ContentDto): ArticleContent {
-  return {
+  return normalizeContent({
     headline: dto.headline.trim(),
     dek: dto.dek.trim(),
     dateline: dto.dateline.trim(),
-    language: dto.language ?? 'id',
-    body: dto.body.map(toBlock),
-    sources: (dto.sources ?? []).map(
-      (source): Source => (source.url === undefined ? { name: source.name } : { name: source.name, url: source.url }),
-    ),
+    language: dto.language ?? DEFAULT_LANGUAGE,
+    // The validators let attribution and role through on quotes only: each DTO is one of Block's shapes.
+    body: dto.body as readonly Block[],
+    sources: dto.sources ?? [],
     topics: [...new Set((dto.topics ?? []).map((topic) => topic.trim()))],
-  };
-}
-
-function toBlock(block: BlockDto): Block {
-  switch (block.type) {
-    case 'paragraph':
-    case 'heading':
-      return { type: block.type, text: block.text };
-    case 'quote':
-      return block.role === undefined
-        ? { type: 'quote', text: block.text, attribution: block.attribution ?? '' }
-        : { type: 'quote', text: block.text, attribution: block.attribution ?? '', role: block.role };
-  }
+  });
 }
