@@ -27,7 +27,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'express', 'pino*', 'node:fs*', 'fs', 'node:net', 'node:http*'], message: 'The domain stays free of framework, storage and I/O.' },
+            {
+              group: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'express', 'pino*', 'node:fs*', 'fs', 'node:net', 'node:http*'],
+              message: 'The domain stays free of framework, storage and I/O.',
+            },
             { group: ['**/event-store/**', '**/infrastructure/**', '**/http/**'], message: 'The domain must not import adapters.' },
           ],
         },
@@ -36,7 +39,10 @@ export default tseslint.config(
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time reaches the domain as data.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time reaches the domain as data.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Randomness reaches the domain as data.' },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Randomness reaches the domain as data.',
+        },
       ],
     },
   },

@@ -134,8 +134,18 @@ export const appendsBenchmark: Benchmark = {
           title: 'Disk',
           columns: ['probe', 'fdatasync/s', 'p50 ms', 'p99 ms'],
           rows: [
-            ['write 4 KiB in place + fdatasync, before the stores', fsyncBefore.perSecond, fsyncBefore.latency.p50Ms, fsyncBefore.latency.p99Ms],
-            ['write 4 KiB in place + fdatasync, after the stores', fsyncAfter.perSecond, fsyncAfter.latency.p50Ms, fsyncAfter.latency.p99Ms],
+            [
+              'write 4 KiB in place + fdatasync, before the stores',
+              fsyncBefore.perSecond,
+              fsyncBefore.latency.p50Ms,
+              fsyncBefore.latency.p99Ms,
+            ],
+            [
+              'write 4 KiB in place + fdatasync, after the stores',
+              fsyncAfter.perSecond,
+              fsyncAfter.latency.p50Ms,
+              fsyncAfter.latency.p99Ms,
+            ],
             ['append 4 KiB (file grows) + fdatasync', fsyncAppend.perSecond, fsyncAppend.latency.p50Ms, fsyncAppend.latency.p99Ms],
           ],
         },
@@ -247,4 +257,3 @@ async function batch(subject: Subject, event: () => EventData, limits: LoopLimit
     await subject.append(articleStreamName(`batch-${n}`), Array.from({ length: BATCH }, event), -1n);
   });
 }
-

@@ -36,7 +36,14 @@ interface PhaseResult {
   readonly failedCommands: number;
   readonly lostEvents: number;
   readonly positionMismatches: number;
-  readonly load?: { readonly commandsPerSecond: number; readonly p50Ms: number; readonly p99Ms: number; readonly ok: number; readonly non2xx: number; readonly errors: number };
+  readonly load?: {
+    readonly commandsPerSecond: number;
+    readonly p50Ms: number;
+    readonly p99Ms: number;
+    readonly ok: number;
+    readonly non2xx: number;
+    readonly errors: number;
+  };
 }
 
 /**
@@ -78,9 +85,14 @@ export const deliveryBenchmark: Benchmark = {
       'The machine is shared with other work and noisy; each figure is from one run. The SSE client, the publishing loop and autocannon run in the same Node process (the benchmark), the server in another; both share the 2 cores, so under load the client\u2019s own event loop adds to the delivery figure.',
     ];
     for (const p of phases) {
-      if (p.beforeResponse > 0) notes.push(`${p.phase}: ${p.beforeResponse} of ${p.delivery.count} events were parsed on the stream before the command\u2019s response (a negative latency, kept as measured).`);
-      if (p.positionMismatches > 0) notes.push(`${p.phase}: ${p.positionMismatches} events carried a position other than the command\u2019s X-Event-Position.`);
-      if (p.lostEvents > 0) notes.push(`${p.phase}: ${p.lostEvents} published articles never appeared on the stream within ${EVENT_TIMEOUT_MS / 1000} s.`);
+      if (p.beforeResponse > 0)
+        notes.push(
+          `${p.phase}: ${p.beforeResponse} of ${p.delivery.count} events were parsed on the stream before the command\u2019s response (a negative latency, kept as measured).`,
+        );
+      if (p.positionMismatches > 0)
+        notes.push(`${p.phase}: ${p.positionMismatches} events carried a position other than the command\u2019s X-Event-Position.`);
+      if (p.lostEvents > 0)
+        notes.push(`${p.phase}: ${p.lostEvents} published articles never appeared on the stream within ${EVENT_TIMEOUT_MS / 1000} s.`);
     }
     const measuredP99 = loaded.delivery.count > 0 ? loaded.delivery.p99Ms : NaN;
     const target = atMost('delivery.p99', measuredP99, 100, ' ms');
@@ -99,7 +111,19 @@ export const deliveryBenchmark: Benchmark = {
       tables: [
         {
           title: 'Command response → SSE event received',
-          columns: ['phase', 'samples', 'p50 ms', 'p99 ms', 'max ms', 'mean ms', 'event before response', 'publish p50 ms', 'publish p99 ms', 'failed publishes', 'lost events'],
+          columns: [
+            'phase',
+            'samples',
+            'p50 ms',
+            'p99 ms',
+            'max ms',
+            'mean ms',
+            'event before response',
+            'publish p50 ms',
+            'publish p99 ms',
+            'failed publishes',
+            'lost events',
+          ],
           rows,
         },
         {

@@ -75,13 +75,31 @@ export const httpBenchmark: Benchmark = {
       tables: [
         {
           title: `PUT /v1/articles/{id}/content, ${CONNECTIONS} connections`,
-          columns: ['events stored', 'store MiB', 'commands/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', '2xx', 'non-2xx', 'errors', 'events appended'],
+          columns: [
+            'events stored',
+            'store MiB',
+            'commands/s',
+            'p50 ms',
+            'p90 ms',
+            'p99 ms',
+            'max ms',
+            '2xx',
+            'non-2xx',
+            'errors',
+            'events appended',
+          ],
           rows,
         },
       ],
       ratios: [
-        { label: `p50 with ${large.storedEvents.toLocaleString('en-US')} stored events ÷ p50 with ${small.storedEvents.toLocaleString('en-US')}`, value: growth },
-        { label: `commands/s with ${large.storedEvents.toLocaleString('en-US')} ÷ with ${small.storedEvents.toLocaleString('en-US')}`, value: ratio(large.commandsPerSecond, small.commandsPerSecond) },
+        {
+          label: `p50 with ${large.storedEvents.toLocaleString('en-US')} stored events ÷ p50 with ${small.storedEvents.toLocaleString('en-US')}`,
+          value: growth,
+        },
+        {
+          label: `commands/s with ${large.storedEvents.toLocaleString('en-US')} ÷ with ${small.storedEvents.toLocaleString('en-US')}`,
+          value: ratio(large.commandsPerSecond, small.commandsPerSecond),
+        },
       ],
       targets: [
         atLeast('http.throughput', worst.commandsPerSecond, 2_000, ' commands/s'),
@@ -89,7 +107,8 @@ export const httpBenchmark: Benchmark = {
         atMost('http.p50-growth', growth, 1.2, '×'),
       ],
       notes: results.map(
-        (r) => `${r.storedEvents.toLocaleString('en-US')} events stored: the server needed ${Math.round(r.idleWaitMs / 100) / 10} s after start before it was idle.`,
+        (r) =>
+          `${r.storedEvents.toLocaleString('en-US')} events stored: the server needed ${Math.round(r.idleWaitMs / 100) / 10} s after start before it was idle.`,
       ),
     };
   },

@@ -40,8 +40,18 @@ export const projectionRebuildBenchmark: Benchmark = {
       run.report === undefined
         ? [['(failed)', null, Math.round(run.seconds * 10) / 10, null]]
         : [
-            ...run.report.summaries.map((s): Cell[] => [s.projection, s.applied, Math.round(s.seconds * 100) / 100, perSecond(events, s.seconds * 1000)]),
-            ['all, one after the other', run.report.summaries.reduce((sum, s) => sum + s.applied, 0), Math.round(run.report.seconds * 100) / 100, rate],
+            ...run.report.summaries.map((s): Cell[] => [
+              s.projection,
+              s.applied,
+              Math.round(s.seconds * 100) / 100,
+              perSecond(events, s.seconds * 1000),
+            ]),
+            [
+              'all, one after the other',
+              run.report.summaries.reduce((sum, s) => sum + s.applied, 0),
+              Math.round(run.report.seconds * 100) / 100,
+              rate,
+            ],
           ];
     const failed = run.report === undefined;
     return {
@@ -53,11 +63,18 @@ export const projectionRebuildBenchmark: Benchmark = {
         `Then a separate process rebuilds every read model in ALL_PROJECTIONS (src/projections/rebuild.ts, batches of 1,000, as \`npm run projections:rebuild\` does), one after the other, each from the whole log; ` +
         `log events/s = events in the log ÷ time; peak RSS = that process's high-water mark (VmHWM / maxRSS).`,
       tables: [
-        { title: `Rebuild from ${events.toLocaleString('en-US')} events`, columns: ['projection', 'events applied', 'seconds', 'log events/s'], rows },
+        {
+          title: `Rebuild from ${events.toLocaleString('en-US')} events`,
+          columns: ['projection', 'events applied', 'seconds', 'log events/s'],
+          rows,
+        },
         {
           title: 'Memory of the rebuild process, as it went',
           columns: ['projection', 'log position', 'events applied', 'RSS MiB'],
-          rows: [...run.progress.map((p): Cell[] => [p.projection, p.position, p.eventsApplied, p.rssMiB]), ['peak', null, null, run.peakRssMiB]],
+          rows: [
+            ...run.progress.map((p): Cell[] => [p.projection, p.position, p.eventsApplied, p.rssMiB]),
+            ['peak', null, null, run.peakRssMiB],
+          ],
         },
       ],
       ratios: [],
@@ -65,7 +82,10 @@ export const projectionRebuildBenchmark: Benchmark = {
         failed
           ? { id: 'projection.rebuild-rate', measured: `did not finish (${run.failure ?? 'failed'})`, met: false }
           : atLeast('projection.rebuild-rate', rate, 50_000, ' events/s'),
-        { ...atMost('projection.rebuild-rss', run.peakRssMiB, 300, ' MiB'), ...(failed ? { met: false, note: 'peak before the process died' } : {}) },
+        {
+          ...atMost('projection.rebuild-rss', run.peakRssMiB, 300, ' MiB'),
+          ...(failed ? { met: false, note: 'peak before the process died' } : {}),
+        },
       ],
       notes: ctx.quick ? ['Quick run: the targets are for 1,000,000 events.'] : [],
     };

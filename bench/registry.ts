@@ -7,4 +7,11 @@ import { replayBenchmark } from './replay.bench.js';
 import { webhooksBenchmark } from './webhooks.bench.js';
 
 /** In the order `npm run bench` runs them. */
-export const BENCHMARKS: readonly Benchmark[] = [appendsBenchmark, replayBenchmark, projectionRebuildBenchmark, httpBenchmark, deliveryBenchmark, webhooksBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [
+  appendsBenchmark,
+  replayBenchmark,
+  projectionRebuildBenchmark,
+  httpBenchmark,
+  deliveryBenchmark,
+  webhooksBenchmark,
+];

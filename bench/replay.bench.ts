@@ -47,7 +47,8 @@ export const replayBenchmark: Benchmark = {
 
       const total = seeded.events + STREAM_LENGTHS.reduce((sum, n) => sum + n, 0);
       const reads = [await readAllPaged(store, total), await readBySubscription(store, total)];
-      for (const r of reads) ctx.log(`  ${r.how}: ${r.events.toLocaleString('en-US')} events in ${Math.round(r.ms)} ms = ${perSecond(r.events, r.ms)} events/s`);
+      for (const r of reads)
+        ctx.log(`  ${r.how}: ${r.events.toLocaleString('en-US')} events in ${Math.round(r.ms)} ms = ${perSecond(r.events, r.ms)} events/s`);
 
       return {
         status: 'measured',

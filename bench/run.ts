@@ -49,7 +49,15 @@ async function runOne(benchmark: Benchmark, { quick, root, cacheDir }: { quick: 
     const outcome = await benchmark.run({ quick, workDir, cacheDir, log: (line) => console.log(line) });
     const durationS = Math.round((Date.now() - startedAt.getTime()) / 100) / 10;
     const command = `npm run bench -- ${benchmark.name}${quick ? ' --quick' : ''}`;
-    const file = writeResult({ name: benchmark.name, title: benchmark.title, startedAt: startedAt.toISOString(), durationS, command, machine, ...outcome });
+    const file = writeResult({
+      name: benchmark.name,
+      title: benchmark.title,
+      startedAt: startedAt.toISOString(),
+      durationS,
+      command,
+      machine,
+      ...outcome,
+    });
     console.log(`-> ${path.relative(process.cwd(), file)} (${outcome.status}, ${durationS} s)`);
     regenerateBenchmarksMd(readResults(), ORDER);
   } finally {

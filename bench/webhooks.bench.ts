@@ -32,13 +32,21 @@ export const webhooksBenchmark: Benchmark = {
     const keys = await writeApiKeys(dataDir);
     const arrivals = new Arrivals<number>();
     const receiver = await listen((articleId) => arrivals.record(articleId, performance.now()));
-    const server = await startServer({ REDAKSI_DATA_DIR: dataDir, REDAKSI_API_KEYS_FILE: keys.file, LOG_LEVEL: 'info', REDAKSI_WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }, 120_000);
+    const server = await startServer(
+      { REDAKSI_DATA_DIR: dataDir, REDAKSI_API_KEYS_FILE: keys.file, LOG_LEVEL: 'info', REDAKSI_WEBHOOK_ALLOW_PRIVATE_URLS: 'true' },
+      120_000,
+    );
     const latencies: number[] = [];
     let lost = 0;
     let subscriberId: string;
     try {
       const api = benchApi(server.baseUrl, keys.tokens);
-      const registered = await api('admin', 'POST', '/v1/subscribers', JSON.stringify({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, eventTypes: ['article.published'] }));
+      const registered = await api(
+        'admin',
+        'POST',
+        '/v1/subscribers',
+        JSON.stringify({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, eventTypes: ['article.published'] }),
+      );
       if (registered.status !== 201) throw new Error(`registering answered ${registered.status}: ${await registered.text()}`);
       subscriberId = ((await registered.json()) as { id: string }).id;
       ctx.log(`preparing ${publishes} verified articles over HTTP`);
@@ -69,7 +77,8 @@ export const webhooksBenchmark: Benchmark = {
     ctx.log(`  ${delivered} delivered, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms; ${ledgerEvents} ledger events`);
     return {
       status: 'measured',
-      durability: "the app's defaults: embedded store with synchronous=FULL; every ledger event (batch enqueued, attempt recorded) is on disk before the fold applies it and the worker goes on",
+      durability:
+        "the app's defaults: embedded store with synchronous=FULL; every ledger event (batch enqueued, attempt recorded) is on disk before the fold applies it and the worker goes on",
       method:
         `\`npm run build\`, a fresh data directory, the real server (\`node dist/main.js\`, 127.0.0.1) as a child process and one subscriber for \`article.published\` pointing at a receiver in the benchmark process (127.0.0.1, answers 204). ` +
         `${publishes} articles are prepared over HTTP (draft, submit, verify; ${PREPARE_CONCURRENCY} in flight) and the server is left until idle. Each sample is one \`POST /v1/articles/{id}/publish\`, one at a time: ` +
@@ -78,7 +87,18 @@ export const webhooksBenchmark: Benchmark = {
         {
           title: 'Publish response → webhook received',
           columns: ['samples', 'p50 ms', 'p99 ms', 'max ms', 'mean ms', 'lost', 'ledger events', 'ledger events per delivery'],
-          rows: [[delivered, summary.p50Ms, summary.p99Ms, summary.maxMs, summary.meanMs, lost, ledgerEvents, delivered > 0 ? Math.round((ledgerEvents / delivered) * 100) / 100 : null]],
+          rows: [
+            [
+              delivered,
+              summary.p50Ms,
+              summary.p99Ms,
+              summary.maxMs,
+              summary.meanMs,
+              lost,
+              ledgerEvents,
+              delivered > 0 ? Math.round((ledgerEvents / delivered) * 100) / 100 : null,
+            ],
+          ],
         },
       ],
       ratios: [],

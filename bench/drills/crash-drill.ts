@@ -130,7 +130,9 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
       if (options.afterRecovery) {
         const articleIds = stories.flat().flatMap((story) => state.acknowledged.get(story[0]!.key)?.articleId ?? []);
         const webhooks = { subscriberId, received: receiver.received };
-        state.problems.push(...(await options.afterRecovery({ baseUrl: server.baseUrl, dataDir, tokens: keys.tokens, articleIds, webhooks, stop })));
+        state.problems.push(
+          ...(await options.afterRecovery({ baseUrl: server.baseUrl, dataDir, tokens: keys.tokens, articleIds, webhooks, stop })),
+        );
       }
     } finally {
       await stop();
@@ -142,7 +144,15 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
     const counts = [...receiver.received.values()];
     const webhooks = { received: counts.reduce((sum, n) => sum + n, 0), repeats: counts.reduce((sum, n) => sum + n - 1, 0) };
     log(`${webhooks.received} webhooks received, ${webhooks.repeats} of them repeats`);
-    return { planned, acknowledged: state.acknowledged.size, answeredAtKill, resent: state.resent, events, webhooks, problems: state.problems };
+    return {
+      planned,
+      acknowledged: state.acknowledged.size,
+      answeredAtKill,
+      resent: state.resent,
+      events,
+      webhooks,
+      problems: state.problems,
+    };
   } finally {
     await receiver.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -155,7 +165,8 @@ async function registerSubscriber(server: ServerProcess, keys: ApiKeysFixture, u
     headers: { Authorization: `Bearer ${keys.tokens.admin}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ url, eventTypes: ['article.published'], description: 'crash drill' }),
   });
-  if (response.status !== 201) throw new Error(`Registering the drill's webhook subscriber answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`Registering the drill's webhook subscriber answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;
 }
 
@@ -260,7 +271,9 @@ async function verifyStore(file: string, stories: readonly Step[][][], state: Dr
       const [event] = stored;
       const expected = { stream: `article-${answer.articleId}`, revision: BigInt(answer.revision), type: step.eventType };
       if (event!.stream !== expected.stream || event!.revision !== expected.revision || event!.type !== expected.type) {
-        state.problems.push(`${step.key}: answered ${JSON.stringify(answer)} but stored ${JSON.stringify({ ...event, revision: String(event!.revision) })}`);
+        state.problems.push(
+          `${step.key}: answered ${JSON.stringify(answer)} but stored ${JSON.stringify({ ...event, revision: String(event!.revision) })}`,
+        );
       }
     }
     for (const story of stories.flat()) {

@@ -144,7 +144,10 @@ async function createFixtures(target: DrillTarget): Promise<Fixtures> {
   const ids: string[] = [];
   const slugs: string[] = [];
   for (const stage of ['draft', 'in_review', 'verified', 'published'] as const) {
-    const { id } = await call('writer', 'POST', '/v1/articles', { ...sampleArticleContent, headline: `${sampleArticleContent.headline} (${stage})` });
+    const { id } = await call('writer', 'POST', '/v1/articles', {
+      ...sampleArticleContent,
+      headline: `${sampleArticleContent.headline} (${stage})`,
+    });
     ids.push(id);
     if (stage === 'draft') continue;
     await call('writer', 'POST', `/v1/articles/${id}/submit`);
@@ -157,7 +160,21 @@ async function createFixtures(target: DrillTarget): Promise<Fixtures> {
   return { articleIds: ids, slugs };
 }
 
-const WEIRD_SEGMENTS = ['..', '%2e%2e', '%00', '%ZZ', '%F0%9F%93%B0', 'null', 'undefined', '0', '-1', '9'.repeat(40), 'a'.repeat(2_000), '%E2%80%AE', ' '];
+const WEIRD_SEGMENTS = [
+  '..',
+  '%2e%2e',
+  '%00',
+  '%ZZ',
+  '%F0%9F%93%B0',
+  'null',
+  'undefined',
+  '0',
+  '-1',
+  '9'.repeat(40),
+  'a'.repeat(2_000),
+  '%E2%80%AE',
+  ' ',
+];
 const QUERY_KEYS = ['cursor', 'limit', 'after', 'waitFor', 'status', 'author', 'topic', 'at', 'revision', 'from', 'to', 'format'];
 const CONTENT_TYPES = [
   'application/json',
@@ -215,7 +232,9 @@ function requestArbitrary(
     return all;
   });
   const query = fc.option(
-    fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), printable), fc.oneof(printable, fc.integer().map(String))), { maxLength: 4 }),
+    fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), printable), fc.oneof(printable, fc.integer().map(String))), {
+      maxLength: 4,
+    }),
     { nil: undefined },
   );
   return fc
@@ -265,38 +284,94 @@ function validBodyFor(template: string, fixtures: Fixtures): Record<string, unkn
 function bodyArbitrary(fixtures: Fixtures): fc.Arbitrary<BodyChoice> {
   const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value) ?? 'null');
   const mutation = fc.record({
-    key: fc.oneof(fc.constantFrom('headline', 'dek', 'body', 'sources', 'topics', 'language', 'notes', 'checklist', 'publishAt', 'mode', 'relatedArticleId', 'afterBlock', 'note', 'reason', '__proto__', 'constructor'), fc.string({ maxLength: 8 })),
+    key: fc.oneof(
+      fc.constantFrom(
+        'headline',
+        'dek',
+        'body',
+        'sources',
+        'topics',
+        'language',
+        'notes',
+        'checklist',
+        'publishAt',
+        'mode',
+        'relatedArticleId',
+        'afterBlock',
+        'note',
+        'reason',
+        '__proto__',
+        'constructor',
+      ),
+      fc.string({ maxLength: 8 }),
+    ),
     value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant(undefined), fc.string({ unit: 'grapheme', maxLength: 300 })),
   });
   return fc.oneof(
-    { weight: 8, arbitrary: fc.array(mutation, { maxLength: 3 }).map((mutations): BodyChoice => ({
-      describe: `valid body with ${mutations.map((m) => m.key).join(', ') || 'no'} changes`,
-      headers: {},
-      bytes: (template) => {
-        const body: Record<string, unknown> = validBodyFor(template, fixtures);
-        for (const { key, value } of mutations) {
-          if (value === undefined) delete body[key];
-          else Object.defineProperty(body, key, { value, enumerable: true, configurable: true, writable: true });
-        }
-        return json(body);
-      },
-    })) },
-    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value): BodyChoice => ({ describe: 'random JSON', headers: {}, bytes: () => json(value) })) },
-    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((bytes): BodyChoice => ({ describe: 'random bytes', headers: {}, bytes: () => Buffer.from(bytes) })) },
-    { weight: 1, arbitrary: fc.constantFrom<BodyChoice>(
-      { describe: 'no body', headers: {}, bytes: () => undefined },
-      { describe: 'empty body', headers: {}, bytes: () => Buffer.alloc(0) },
-      { describe: 'truncated JSON', headers: {}, bytes: (t) => json(validBodyFor(t, fixtures)).subarray(0, 25) },
-      { describe: 'deeply nested JSON', headers: {}, bytes: () => Buffer.from(`${'['.repeat(20_000)}${']'.repeat(20_000)}`) },
-      { describe: 'invalid UTF-8 in a string', headers: {}, bytes: () => Buffer.concat([Buffer.from('{"headline":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]) },
-      { describe: 'UTF-16 JSON', headers: { 'content-type': 'application/json; charset=utf-16le' }, bytes: (t) => Buffer.from(JSON.stringify(validBodyFor(t, fixtures)), 'utf16le') },
-      { describe: 'gzip body, declared', headers: { 'content-encoding': 'gzip' }, bytes: (t) => gzipSync(json(validBodyFor(t, fixtures))) },
-      { describe: 'gzip header, plain body', headers: { 'content-encoding': 'gzip' }, bytes: (t) => json(validBodyFor(t, fixtures)) },
-      { describe: 'unknown content-encoding', headers: { 'content-encoding': 'x-snappy' }, bytes: (t) => json(validBodyFor(t, fixtures)) },
-      { describe: 'body over 1 MiB', headers: {}, bytes: () => json({ ...sampleArticleContent, dek: 'x'.repeat(1_100_000) }) },
-      { describe: 'JSON with a BOM', headers: {}, bytes: (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json(validBodyFor(t, fixtures))]) },
-      { describe: 'duplicate keys', headers: {}, bytes: () => Buffer.from('{"headline":"a","headline":{"x":1}}') },
-    ) },
+    {
+      weight: 8,
+      arbitrary: fc.array(mutation, { maxLength: 3 }).map((mutations): BodyChoice => ({
+        describe: `valid body with ${mutations.map((m) => m.key).join(', ') || 'no'} changes`,
+        headers: {},
+        bytes: (template) => {
+          const body: Record<string, unknown> = validBodyFor(template, fixtures);
+          for (const { key, value } of mutations) {
+            if (value === undefined) delete body[key];
+            else Object.defineProperty(body, key, { value, enumerable: true, configurable: true, writable: true });
+          }
+          return json(body);
+        },
+      })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .jsonValue({ maxDepth: 4 })
+        .map((value): BodyChoice => ({ describe: 'random JSON', headers: {}, bytes: () => json(value) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .uint8Array({ maxLength: 200 })
+        .map((bytes): BodyChoice => ({ describe: 'random bytes', headers: {}, bytes: () => Buffer.from(bytes) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<BodyChoice>(
+        { describe: 'no body', headers: {}, bytes: () => undefined },
+        { describe: 'empty body', headers: {}, bytes: () => Buffer.alloc(0) },
+        { describe: 'truncated JSON', headers: {}, bytes: (t) => json(validBodyFor(t, fixtures)).subarray(0, 25) },
+        { describe: 'deeply nested JSON', headers: {}, bytes: () => Buffer.from(`${'['.repeat(20_000)}${']'.repeat(20_000)}`) },
+        {
+          describe: 'invalid UTF-8 in a string',
+          headers: {},
+          bytes: () => Buffer.concat([Buffer.from('{"headline":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]),
+        },
+        {
+          describe: 'UTF-16 JSON',
+          headers: { 'content-type': 'application/json; charset=utf-16le' },
+          bytes: (t) => Buffer.from(JSON.stringify(validBodyFor(t, fixtures)), 'utf16le'),
+        },
+        {
+          describe: 'gzip body, declared',
+          headers: { 'content-encoding': 'gzip' },
+          bytes: (t) => gzipSync(json(validBodyFor(t, fixtures))),
+        },
+        { describe: 'gzip header, plain body', headers: { 'content-encoding': 'gzip' }, bytes: (t) => json(validBodyFor(t, fixtures)) },
+        {
+          describe: 'unknown content-encoding',
+          headers: { 'content-encoding': 'x-snappy' },
+          bytes: (t) => json(validBodyFor(t, fixtures)),
+        },
+        { describe: 'body over 1 MiB', headers: {}, bytes: () => json({ ...sampleArticleContent, dek: 'x'.repeat(1_100_000) }) },
+        {
+          describe: 'JSON with a BOM',
+          headers: {},
+          bytes: (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json(validBodyFor(t, fixtures))]),
+        },
+        { describe: 'duplicate keys', headers: {}, bytes: () => Buffer.from('{"headline":"a","headline":{"x":1}}') },
+      ),
+    },
   );
 }
 
@@ -356,4 +431,3 @@ function describe(raw: RawRequest): string {
     .join('; ');
   return `${raw.method} ${raw.path.slice(0, 200)} [${raw.describe}] {${headers}}`;
 }
-

@@ -22,7 +22,13 @@ export interface RaceDrillReport {
 
 type Kind = 'editor revises at If-Match' | 'editor revises' | 'editor publishes at If-Match' | 'editor publishes' | 'writer revises';
 
-const KINDS: readonly Kind[] = ['editor revises at If-Match', 'editor publishes', 'editor revises', 'editor publishes at If-Match', 'writer revises'];
+const KINDS: readonly Kind[] = [
+  'editor revises at If-Match',
+  'editor publishes',
+  'editor revises',
+  'editor publishes at If-Match',
+  'writer revises',
+];
 
 /** The answers each kind of request may get while others race it; anything else is a problem. */
 const ALLOWED: Readonly<Record<Kind, readonly number[]>> = {
@@ -65,10 +71,15 @@ export async function runRaceDrill(target: DrillTarget, options: RaceDrillOption
   };
 
   for (let round = 0; round < options.rounds; round++) {
-    const created = await call('writer', 'POST', '/v1/articles', { ...sampleArticleContent, headline: `${sampleArticleContent.headline} — race ${round} ${Date.now()}` });
+    const created = await call('writer', 'POST', '/v1/articles', {
+      ...sampleArticleContent,
+      headline: `${sampleArticleContent.headline} — race ${round} ${Date.now()}`,
+    });
     const id = String(created.json?.id);
     await call('writer', 'POST', `/v1/articles/${id}/submit`, {});
-    const verified = await call('editor2', 'POST', `/v1/articles/${id}/verify`, { checklist: { sourcesChecked: true, quotesAttributed: true } });
+    const verified = await call('editor2', 'POST', `/v1/articles/${id}/verify`, {
+      checklist: { sourcesChecked: true, quotesAttributed: true },
+    });
     if (verified.status !== 200) throw new Error(`Setting up round ${round}: verify answered ${verified.status}`);
     const base = Number(verified.json?.revision);
 
@@ -79,7 +90,13 @@ export async function runRaceDrill(target: DrillTarget, options: RaceDrillOption
         const dek = `${sampleArticleContent.dek} [race ${round}.${i}]`;
         const r = kind.includes('publishes')
           ? await call('editor', 'POST', `/v1/articles/${id}/publish`, {}, ifMatch)
-          : await call(kind.startsWith('writer') ? 'writer' : 'editor', 'PUT', `/v1/articles/${id}/content`, { ...sampleArticleContent, dek }, ifMatch);
+          : await call(
+              kind.startsWith('writer') ? 'writer' : 'editor',
+              'PUT',
+              `/v1/articles/${id}/content`,
+              { ...sampleArticleContent, dek },
+              ifMatch,
+            );
         const revision = typeof r.json?.revision === 'number' ? r.json.revision : undefined;
         return { kind, status: r.status, correlationId: r.correlationId, revision, dek: kind.includes('revises') ? dek : undefined };
       }),
@@ -97,7 +114,12 @@ export async function runRaceDrill(target: DrillTarget, options: RaceDrillOption
     if (Number(shown.json?.revision) !== Number(last.revision)) {
       problems.push(`round ${round}: the API shows revision ${String(shown.json?.revision)}, the stream ends at ${last.revision}`);
     }
-    log(`round ${round}: ${shots.map((s) => s.status).join(' ')}; stream ${stream.slice(base + 1).map((e) => e.type.replace('Article', '')).join(', ')}`);
+    log(
+      `round ${round}: ${shots.map((s) => s.status).join(' ')}; stream ${stream
+        .slice(base + 1)
+        .map((e) => e.type.replace('Article', ''))
+        .join(', ')}`,
+    );
   }
   return { rounds: options.rounds, requests, byOutcome, problems };
 }
@@ -109,7 +131,8 @@ function checkRound(round: number, stream: readonly RecordedEvent[], base: numbe
   // No lost update, no phantom write: the raced part of the stream is exactly the winners' events.
   for (const winner of winners) {
     const own = raced.filter((e) => metadataOf(e).$correlationId === winner.correlationId);
-    if (own.length !== 1) problems.push(`round ${round}: ${winner.kind} answered ${winner.status} but has ${own.length} events in the stream`);
+    if (own.length !== 1)
+      problems.push(`round ${round}: ${winner.kind} answered ${winner.status} but has ${own.length} events in the stream`);
     else if (winner.revision !== undefined && Number(own[0]!.revision) !== winner.revision) {
       problems.push(`round ${round}: ${winner.kind} answered revision ${winner.revision}, its event is at ${own[0]!.revision}`);
     }
@@ -119,7 +142,8 @@ function checkRound(round: number, stream: readonly RecordedEvent[], base: numbe
   }
   const answered = new Set(winners.map((w) => w.correlationId));
   for (const event of raced) {
-    if (!answered.has(String(metadataOf(event).$correlationId))) problems.push(`round ${round}: ${event.type} at ${event.revision} belongs to no successful request`);
+    if (!answered.has(String(metadataOf(event).$correlationId)))
+      problems.push(`round ${round}: ${event.type} at ${event.revision} belongs to no successful request`);
   }
   // Optimistic concurrency: of the requests made at the same If-Match revision, at most one wins.
   const ifMatchWins = winners.filter((w) => w.kind.endsWith('If-Match'));
@@ -130,7 +154,9 @@ function checkRound(round: number, stream: readonly RecordedEvent[], base: numbe
     if (event.type === 'ArticlePublished') {
       const hash = (event.data as { contentHash?: string }).contentHash;
       if (state?.status !== 'verified' || state.verification?.contentHash !== hash || state.contentHash !== hash) {
-        problems.push(`round ${round}: published at ${event.revision} from status ${state?.status ?? 'none'} with content that was not the verified one`);
+        problems.push(
+          `round ${round}: published at ${event.revision} from status ${state?.status ?? 'none'} with content that was not the verified one`,
+        );
       }
     }
     state = evolve(state, toArticleEvent(event));

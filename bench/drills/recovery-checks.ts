@@ -35,10 +35,15 @@ export async function recoveredStateChecks(server: RecoveredServer): Promise<str
 
 /** Every `article.published` in the feed reached the drill's receiver, and the ledger shows them all delivered. */
 async function everyPublicationDelivered(server: RecoveredServer): Promise<string[]> {
-  const get = async (who: Who, url: string): Promise<unknown> => (await fetch(`${server.baseUrl}${url}`, { headers: { Authorization: `Bearer ${server.tokens[who]}` } })).json();
+  const get = async (who: Who, url: string): Promise<unknown> =>
+    (await fetch(`${server.baseUrl}${url}`, { headers: { Authorization: `Bearer ${server.tokens[who]}` } })).json();
   const published: string[] = [];
-  for (let after: string | null = null, end = false; !end; ) {
-    const page = (await get('service', `/v1/feed?limit=500${after === null ? '' : `&after=${after}`}`)) as { events: { id: string; type: string }[]; next: string | null; endOfFeed: boolean };
+  for (let after: string | null = null, end = false; !end;) {
+    const page = (await get('service', `/v1/feed?limit=500${after === null ? '' : `&after=${after}`}`)) as {
+      events: { id: string; type: string }[];
+      next: string | null;
+      endOfFeed: boolean;
+    };
     published.push(...page.events.filter((event) => event.type === 'article.published').map((event) => event.id));
     ({ next: after, endOfFeed: end } = page);
   }
@@ -66,7 +71,15 @@ async function webhookFoldEqualsFreshFold(server: RecoveredServer): Promise<stri
   const freshDir = await mkdtemp(path.join(tmpdir(), 'redaksi-fold-'));
   const kept = openDeliveryDatabase(server.dataDir);
   const fresh = openDeliveryDatabase(freshDir);
-  const ledger = new WebhookLedger(store, fresh, loadDeliveryConfig({}), pino({ level: 'silent' }), new SecretBox(loadSecretKey(undefined, server.dataDir)), new SubscriberStore(fresh), new Outbox(fresh));
+  const ledger = new WebhookLedger(
+    store,
+    fresh,
+    loadDeliveryConfig({}),
+    pino({ level: 'silent' }),
+    new SecretBox(loadSecretKey(undefined, server.dataDir)),
+    new SubscriberStore(fresh),
+    new Outbox(fresh),
+  );
   try {
     ledger.start();
     await ledger.catchUp(subscriberId);
@@ -74,11 +87,15 @@ async function webhookFoldEqualsFreshFold(server: RecoveredServer): Promise<stri
       const outbox = new Outbox(db);
       return JSON.stringify({
         subscriber: new SubscriberStore(db).get(subscriberId),
-        deliveries: outbox.list(subscriberId, { limit: 1_000_000 }).map(({ seq: _seq, ...delivery }) => ({ ...delivery, attempts: outbox.attempts(delivery.id) })),
+        deliveries: outbox
+          .list(subscriberId, { limit: 1_000_000 })
+          .map(({ seq: _seq, ...delivery }) => ({ ...delivery, attempts: outbox.attempts(delivery.id) })),
       });
     };
     const [before, after] = [view(kept), view(fresh)];
-    return before === after ? [] : [`the webhook fold after the kills differs from a fresh fold of the ledger (${before.length} vs ${after.length} characters)`];
+    return before === after
+      ? []
+      : [`the webhook fold after the kills differs from a fresh fold of the ledger (${before.length} vs ${after.length} characters)`];
   } finally {
     await ledger.stop();
     kept.close();
@@ -109,7 +126,11 @@ async function readModelsEqualFreshRebuild(server: RecoveredServer): Promise<str
     const head = (await headOf(store))?.commit ?? 0n;
     const served = openReadModelDatabase(server.dataDir);
     try {
-      const waited = await new ReadModels(served).waitFor(ALL_PROJECTIONS.map((p) => p.name), head, 30_000);
+      const waited = await new ReadModels(served).waitFor(
+        ALL_PROJECTIONS.map((p) => p.name),
+        head,
+        30_000,
+      );
       if (!waited.caughtUp) return [`read models stopped at ${String(waited.position)}, the log ends at ${head}`];
     } finally {
       served.close();
@@ -119,14 +140,18 @@ async function readModelsEqualFreshRebuild(server: RecoveredServer): Promise<str
     const keptFile = openReadModelFile(server.dataDir);
     const keptDump = dumpReadModels(keptFile, ALL_PROJECTIONS);
     keptFile.close();
-    const rows = Object.values(keptDump).flatMap((tables) => Object.values(tables)).reduce((sum, table) => sum + table.length, 0);
+    const rows = Object.values(keptDump)
+      .flatMap((tables) => Object.values(tables))
+      .reduce((sum, table) => sum + table.length, 0);
     if (rows === 0 && server.articleIds.length > 0) return ['the read models are empty: nothing to compare'];
     const kept = JSON.stringify(keptDump);
     const fresh = openReadModelDatabase(freshDir);
     try {
       for (const projection of ALL_PROJECTIONS) await rebuildProjection({ store, db: fresh.writer, projection });
       const rebuilt = JSON.stringify(dumpReadModels(fresh.reader, ALL_PROJECTIONS));
-      return kept === rebuilt ? [] : [`read models after the kills differ from a fresh rebuild (${kept.length} vs ${rebuilt.length} characters of rows)`];
+      return kept === rebuilt
+        ? []
+        : [`read models after the kills differ from a fresh rebuild (${kept.length} vs ${rebuilt.length} characters of rows)`];
     } finally {
       fresh.close();
     }

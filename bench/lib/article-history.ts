@@ -25,7 +25,12 @@ export const shortArticleContent: ArticleContent = {
       type: 'paragraph',
       text: 'Dinas Pekerjaan Umum Kota Tangerang Selatan menutup sebagian Jalan Raya Serpong mulai Senin untuk memperbaiki saluran air yang kerap meluap saat hujan deras.',
     },
-    { type: 'quote', text: 'Pekerjaan kami kebut agar selesai sebelum puncak musim hujan.', attribution: 'Andi Saputra', role: 'Kepala Bidang Sumber Daya Air' },
+    {
+      type: 'quote',
+      text: 'Pekerjaan kami kebut agar selesai sebelum puncak musim hujan.',
+      attribution: 'Andi Saputra',
+      role: 'Kepala Bidang Sumber Daya Air',
+    },
   ],
   sources: [{ name: 'Antara' }],
   topics: ['Tangerang Selatan', 'Lalu Lintas'],
@@ -123,7 +128,10 @@ function nextCommand(
       story.reviews += 1;
       return story.reviews % 2 === 1
         ? { command: { type: 'RequestChanges', data: { notes: `Catatan redaksi ${step}: lengkapi sumber.` } }, actor: editor }
-        : { command: { type: 'VerifyArticle', data: { checklist: { sourcesChecked: true, quotesAttributed: true } } }, actor: secondEditor };
+        : {
+            command: { type: 'VerifyArticle', data: { checklist: { sourcesChecked: true, quotesAttributed: true } } },
+            actor: secondEditor,
+          };
     case 'verified':
       return { command: { type: 'PublishArticle', data: { slug: state.slug ?? benchSlug(state.content, state.id) } }, actor: editor };
     case 'published':

@@ -10,10 +10,7 @@ export interface BenchContext {
   log(line: string): void;
 }
 
-export type BenchOutcome = Pick<
-  BenchResult,
-  'status' | 'statusNote' | 'durability' | 'method' | 'tables' | 'ratios' | 'targets' | 'notes'
->;
+export type BenchOutcome = Pick<BenchResult, 'status' | 'statusNote' | 'durability' | 'method' | 'tables' | 'ratios' | 'targets' | 'notes'>;
 
 export interface Benchmark {
   readonly name: string;

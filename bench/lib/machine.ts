@@ -31,7 +31,10 @@ function sqliteVersion(): string {
   try {
     return execFileSync(
       process.execPath,
-      ['-e', "const D=require('better-sqlite3');const d=new D(':memory:');process.stdout.write(d.prepare('select sqlite_version()').pluck().get())"],
+      [
+        '-e',
+        "const D=require('better-sqlite3');const d=new D(':memory:');process.stdout.write(d.prepare('select sqlite_version()').pluck().get())",
+      ],
       { encoding: 'utf8', timeout: 10_000 },
     );
   } catch {

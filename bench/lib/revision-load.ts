@@ -21,7 +21,9 @@ export async function seedDrafts(storeFile: string, count: number): Promise<stri
       Array.from({ length: count }, async () => {
         const articleId = randomUUID();
         articleIds.push(articleId);
-        await store.appendToStream(articleStreamName(articleId), articleHistory({ articleId, events: 1 }), { expectedRevision: 'no_stream' });
+        await store.appendToStream(articleStreamName(articleId), articleHistory({ articleId, events: 1 }), {
+          expectedRevision: 'no_stream',
+        });
       }),
     );
   } finally {

@@ -6,10 +6,22 @@ export interface Target {
 }
 
 export const TARGETS: readonly Target[] = [
-  { id: 'appends.sequential-vs-fdatasync', benchmark: 'appends', text: 'sequential durable single-event appends ≥ 70% of the disk’s fdatasync rate' },
+  {
+    id: 'appends.sequential-vs-fdatasync',
+    benchmark: 'appends',
+    text: 'sequential durable single-event appends ≥ 70% of the disk’s fdatasync rate',
+  },
   { id: 'appends.concurrent-vs-fdatasync', benchmark: 'appends', text: '16 concurrent writers ≥ 3× the fdatasync rate (group commit)' },
-  { id: 'appends.sequential-vs-emmett', benchmark: 'appends', text: '≥ 10× Emmett SQLite on single-event appends (sequential), same durability' },
-  { id: 'appends.concurrent-vs-emmett', benchmark: 'appends', text: '≥ 10× Emmett SQLite on single-event appends (16 writers), same durability' },
+  {
+    id: 'appends.sequential-vs-emmett',
+    benchmark: 'appends',
+    text: '≥ 10× Emmett SQLite on single-event appends (sequential), same durability',
+  },
+  {
+    id: 'appends.concurrent-vs-emmett',
+    benchmark: 'appends',
+    text: '≥ 10× Emmett SQLite on single-event appends (16 writers), same durability',
+  },
   { id: 'appends.batch-vs-emmett', benchmark: 'appends', text: '≥ 1.5× Emmett SQLite on 100-event appends, same durability' },
   { id: 'projection.rebuild-rate', benchmark: 'projection-rebuild', text: 'full projection rebuild ≥ 50,000 events/s' },
   { id: 'projection.rebuild-rss', benchmark: 'projection-rebuild', text: 'peak RSS under 300 MB rebuilding 1,000,000 events' },

@@ -18,10 +18,7 @@ export class ArticlesModule {
       module: ArticlesModule,
       imports: [CqrsModule.forRoot()],
       controllers: ARTICLE_CONTROLLERS,
-      providers: [
-        ...ARTICLE_PROVIDERS,
-        { provide: SCHEDULER_OPTIONS, useValue: scheduler },
-      ],
+      providers: [...ARTICLE_PROVIDERS, { provide: SCHEDULER_OPTIONS, useValue: scheduler }],
     };
   }
 }

@@ -15,7 +15,14 @@ import { CheckArticleIntegrityHandler } from './integrity/check-article-integrit
 import { IntegrityController } from './integrity/integrity.controller.js';
 
 /** Every slice of the audit context, in one list. */
-export const AUDIT_CONTROLLERS = [HistoryController, ExportController, AsOfController, DiffController, IntegrityController, DenialsController];
+export const AUDIT_CONTROLLERS = [
+  HistoryController,
+  ExportController,
+  AsOfController,
+  DiffController,
+  IntegrityController,
+  DenialsController,
+];
 
 export const AUDIT_PROVIDERS: Provider[] = [
   GetArticleHistoryHandler,

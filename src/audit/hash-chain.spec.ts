@@ -47,7 +47,10 @@ describe('hash chain', () => {
 
   it('does not depend on key order, as JSON read back from any store may reorder keys', () => {
     const [event] = sealedStream(1);
-    const reordered = JSON.parse(JSON.stringify({ metadata: event!.metadata, data: event!.data })) as { metadata: JsonValue; data: JsonValue };
+    const reordered = JSON.parse(JSON.stringify({ metadata: event!.metadata, data: event!.data })) as {
+      metadata: JsonValue;
+      data: JsonValue;
+    };
     const shuffled = { ...event!, data: { nested: { a: 1, b: 2 }, text: 'Revisi ke-0', step: 0 }, metadata: reordered.metadata };
     expect(verifyChain(STREAM, [shuffled]).ok).toBe(true);
   });
@@ -69,14 +72,23 @@ describe('hash chain', () => {
       events[1] = change(events[1]!);
       expect(verifyChain(STREAM, events)).toMatchObject({ ok: false, brokenAt: 1, code: 'hash_mismatch' });
     }
-    expect(verifyChain('article-other', sealedStream(1).map((event) => ({ ...event, streamId: 'article-other' })))).toMatchObject({ ok: false, brokenAt: 0 });
+    expect(
+      verifyChain(
+        'article-other',
+        sealedStream(1).map((event) => ({ ...event, streamId: 'article-other' })),
+      ),
+    ).toMatchObject({ ok: false, brokenAt: 0 });
   });
 
   it('catches an event re-hashed by the tamperer at the next revision, whose previousHash no longer matches', () => {
     const events = sealedStream(3);
     const altered = { ...events[1]!, data: { step: 1, text: 'Revisi palsu' } };
     const rehashed = { ...altered, metadata: { ...(altered.metadata as object), hash: eventHash(altered) } };
-    expect(verifyChain(STREAM, [events[0]!, rehashed, events[2]!])).toMatchObject({ ok: false, brokenAt: 2, code: 'previous_hash_mismatch' });
+    expect(verifyChain(STREAM, [events[0]!, rehashed, events[2]!])).toMatchObject({
+      ok: false,
+      brokenAt: 2,
+      code: 'previous_hash_mismatch',
+    });
   });
 
   it('catches removed, missing and unsealed events', () => {
@@ -84,7 +96,11 @@ describe('hash chain', () => {
     expect(verifyChain(STREAM, [events[0]!, events[1]!, events[3]!])).toMatchObject({ ok: false, brokenAt: 2, code: 'revision_gap' });
     expect(verifyChain(STREAM, events.slice(1))).toMatchObject({ ok: false, brokenAt: 0, code: 'revision_gap' });
     const { hash: _hash, previousHash: _previous, ...bare } = events[1]!.metadata as Record<string, JsonValue>;
-    expect(verifyChain(STREAM, [events[0]!, { ...events[1]!, metadata: bare }])).toMatchObject({ ok: false, brokenAt: 1, code: 'missing_hash' });
+    expect(verifyChain(STREAM, [events[0]!, { ...events[1]!, metadata: bare }])).toMatchObject({
+      ok: false,
+      brokenAt: 1,
+      code: 'missing_hash',
+    });
   });
 
   it('reports an empty stream as intact at the genesis hash', () => {

@@ -91,7 +91,14 @@ export function sealEvents(streamId: string, tip: ChainTip, events: readonly Eve
   let previousHash = tip.previousHash;
   return events.map((event, index) => {
     const metadata = { ...(metadataObject(event.metadata) ?? {}), previousHash };
-    const hash = eventHash({ streamId, revision: tip.nextRevision + BigInt(index), id: event.id, type: event.type, data: event.data, metadata });
+    const hash = eventHash({
+      streamId,
+      revision: tip.nextRevision + BigInt(index),
+      id: event.id,
+      type: event.type,
+      data: event.data,
+      metadata,
+    });
     previousHash = hash;
     return { ...event, metadata: { ...metadata, hash } };
   });
@@ -129,11 +136,17 @@ export class ChainVerifier {
     if (this.broken !== undefined) return this.broken;
     this.seen += 1;
     const revision = Number(event.revision);
-    const fail = (code: ChainBreakCode, reason: string, at = revision): ChainBreak => (this.broken = { streamId: this.streamId, revision: at, code, reason });
+    const fail = (code: ChainBreakCode, reason: string, at = revision): ChainBreak =>
+      (this.broken = { streamId: this.streamId, revision: at, code, reason });
 
-    if (event.streamId !== this.streamId) return fail('not_chainable', `the event belongs to stream ${event.streamId}, not ${this.streamId}`);
+    if (event.streamId !== this.streamId)
+      return fail('not_chainable', `the event belongs to stream ${event.streamId}, not ${this.streamId}`);
     if (revision !== this.expectedRevision) {
-      return fail('revision_gap', `revision ${this.expectedRevision} is missing (the next event found is revision ${revision})`, this.expectedRevision);
+      return fail(
+        'revision_gap',
+        `revision ${this.expectedRevision} is missing (the next event found is revision ${revision})`,
+        this.expectedRevision,
+      );
     }
     if (event.data instanceof Uint8Array) return fail('not_chainable', 'the event is binary; only JSON events are chained');
     const links = chainLinksOf(event.metadata);

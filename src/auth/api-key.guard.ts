@@ -49,7 +49,9 @@ export class ApiKeyGuard implements CanActivate {
     const actor = token === undefined ? undefined : this.keys.authenticate(token);
     if (actor === undefined) {
       response.setHeader('WWW-Authenticate', `${CHALLENGE}, error="invalid_token"`);
-      throw new UnauthorizedException(token === undefined ? 'The Authorization header must be "Bearer <token>".' : 'The API key is not valid.');
+      throw new UnauthorizedException(
+        token === undefined ? 'The Authorization header must be "Bearer <token>".' : 'The API key is not valid.',
+      );
     }
     return actor;
   }

@@ -27,7 +27,13 @@ describe('loadOrCreateApiKeys', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(await readdir(path.dirname(file))).toEqual(['api-keys.json']);
 
-    expect(logs.lines).toEqual([expect.objectContaining({ level: 'info', apiKeysFile: file, principals: expect.arrayContaining([{ principalId: 'bootstrap-editor', roles: ['editor'] }]) })]);
+    expect(logs.lines).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        apiKeysFile: file,
+        principals: expect.arrayContaining([{ principalId: 'bootstrap-editor', roles: ['editor'] }]),
+      }),
+    ]);
     const logged = JSON.stringify(logs.lines);
     for (const key of keys) expect(logged).not.toContain(key.token);
   });
@@ -46,7 +52,10 @@ describe('loadOrCreateApiKeys', () => {
 
   it('creates the file once when two processes start together', async () => {
     const file = path.join(dir, 'api-keys.json');
-    const [a, b] = await Promise.all([loadOrCreateApiKeys(file, createLogger({ level: 'silent' })), loadOrCreateApiKeys(file, createLogger({ level: 'silent' }))]);
+    const [a, b] = await Promise.all([
+      loadOrCreateApiKeys(file, createLogger({ level: 'silent' })),
+      loadOrCreateApiKeys(file, createLogger({ level: 'silent' })),
+    ]);
     expect(a).toEqual(b);
     expect(await readdir(dir)).toEqual(['api-keys.json']);
   });
@@ -70,7 +79,9 @@ describe('loadOrCreateApiKeys', () => {
 
   it('rejects an invalid entry, naming the file, entry and field', async () => {
     const file = path.join(dir, 'api-keys.json');
-    await writeFile(file, JSON.stringify([{ token: 'x'.repeat(43), principalId: 'p', displayName: 'P', roles: ['root'] }]), { mode: 0o600 });
+    await writeFile(file, JSON.stringify([{ token: 'x'.repeat(43), principalId: 'p', displayName: 'P', roles: ['root'] }]), {
+      mode: 0o600,
+    });
     await expect(loadOrCreateApiKeys(file, createLogger({ level: 'silent' }))).rejects.toThrow(`${file}: entry 0, field "roles[0]"`);
   });
 

@@ -2,7 +2,13 @@ import { ApiKeyStore } from './api-key-store.js';
 import { ApiKeysError, parseApiKeys } from './api-keys.js';
 
 const token = (c: string) => c.repeat(43);
-const entry = (overrides: Record<string, unknown> = {}) => ({ token: token('a'), principalId: 'u-1', displayName: 'Dewi', roles: ['writer'], ...overrides });
+const entry = (overrides: Record<string, unknown> = {}) => ({
+  token: token('a'),
+  principalId: 'u-1',
+  displayName: 'Dewi',
+  roles: ['writer'],
+  ...overrides,
+});
 
 function errorOf(json: unknown): string {
   try {
@@ -16,7 +22,9 @@ function errorOf(json: unknown): string {
 
 describe('parseApiKeys', () => {
   it('accepts well-formed entries', () => {
-    expect(parseApiKeys([entry(), entry({ token: token('b'), principalId: 'e-1', roles: ['editor', 'admin'] })], 'keys.json')).toHaveLength(2);
+    expect(parseApiKeys([entry(), entry({ token: token('b'), principalId: 'e-1', roles: ['editor', 'admin'] })], 'keys.json')).toHaveLength(
+      2,
+    );
   });
 
   it('rejects anything but an array', () => {
@@ -56,7 +64,11 @@ describe('parseApiKeys', () => {
 describe('ApiKeyStore', () => {
   const store = new ApiKeyStore(
     parseApiKeys(
-      [entry(), entry({ token: token('b'), principalId: 'e-1', displayName: 'Rina', roles: ['editor', 'auditor'] }), entry({ token: token('c'), principalId: 's-1', roles: ['service'] })],
+      [
+        entry(),
+        entry({ token: token('b'), principalId: 'e-1', displayName: 'Rina', roles: ['editor', 'auditor'] }),
+        entry({ token: token('c'), principalId: 's-1', roles: ['service'] }),
+      ],
       'keys.json',
     ),
   );

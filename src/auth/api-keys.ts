@@ -50,8 +50,11 @@ export function parseApiKeys(json: unknown, source: string): ApiKeyEntry[] {
     const problems = result.error.issues.map((issue) => {
       const [index, ...field] = issue.path;
       if (typeof index !== 'number') return `${source}: ${issue.message}`;
-      if (issue.code === 'unrecognized_keys') return `${source}: entry ${index}: unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-      return field.length === 0 ? `${source}: entry ${index}: ${issue.message}` : `${source}: entry ${index}, field "${fieldPath(field)}": ${issue.message}`;
+      if (issue.code === 'unrecognized_keys')
+        return `${source}: entry ${index}: unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return field.length === 0
+        ? `${source}: entry ${index}: ${issue.message}`
+        : `${source}: entry ${index}, field "${fieldPath(field)}": ${issue.message}`;
     });
     throw new ApiKeysError(`Invalid API keys:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }

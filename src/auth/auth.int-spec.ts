@@ -89,11 +89,14 @@ describe('API key authentication over HTTP', () => {
     expect(res.body).toMatchObject({ type: `${PROBLEM_TYPE_BASE}unauthorized`, status: 401, detail: expect.stringContaining('Bearer') });
   });
 
-  it.each(['Basic dXNlcjpwYXNz', `Bearer`, `Bearer ${WRITER} extra`, `Token ${WRITER}`, 'Bearer <script>'])('rejects a malformed header %j with 401', async (header) => {
-    const res = await get('/probe/me').set('Authorization', header);
-    expect(res.status).toBe(401);
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="redaksi", error="invalid_token"');
-  });
+  it.each(['Basic dXNlcjpwYXNz', `Bearer`, `Bearer ${WRITER} extra`, `Token ${WRITER}`, 'Bearer <script>'])(
+    'rejects a malformed header %j with 401',
+    async (header) => {
+      const res = await get('/probe/me').set('Authorization', header);
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="redaksi", error="invalid_token"');
+    },
+  );
 
   it('rejects an unknown token with 401', async () => {
     const res = await get('/probe/me').set('Authorization', `Bearer ${'x'.repeat(43)}`);
@@ -115,7 +118,10 @@ describe('API key authentication over HTTP', () => {
   it('answers 403 when the actor has none of the required roles', async () => {
     const writer = await get('/probe/desk').set('Authorization', `Bearer ${WRITER}`);
     expect(writer.status).toBe(403);
-    expect(writer.body).toMatchObject({ type: `${PROBLEM_TYPE_BASE}forbidden`, detail: 'This endpoint requires one of the roles: editor, auditor, admin.' });
+    expect(writer.body).toMatchObject({
+      type: `${PROBLEM_TYPE_BASE}forbidden`,
+      detail: 'This endpoint requires one of the roles: editor, auditor, admin.',
+    });
     expect((await get('/probe/desk').set('Authorization', `Bearer ${SERVICE}`)).status).toBe(403);
   });
 
@@ -137,7 +143,10 @@ describe('API key authentication over HTTP', () => {
   it('logs the actor of each request', async () => {
     await get('/probe/me').set('Authorization', `Bearer ${EDITOR}`).set('X-Correlation-Id', 'who-1');
     await get('/probe/me').set('X-Correlation-Id', 'who-2');
-    expect(logs.lines.find((l) => l.correlationId === 'who-1' && l.msg === 'request completed')).toMatchObject({ actorId: 'editor-1', status: 200 });
+    expect(logs.lines.find((l) => l.correlationId === 'who-1' && l.msg === 'request completed')).toMatchObject({
+      actorId: 'editor-1',
+      status: 200,
+    });
     expect(logs.lines.find((l) => l.correlationId === 'who-2' && l.msg === 'request completed')).toMatchObject({ status: 401 });
     expect(JSON.stringify(logs.lines)).not.toContain(EDITOR);
   });
@@ -149,7 +158,9 @@ describe('AuthModule with a keys file from APP_CONFIG', () => {
     try {
       await writeFile(path.join(dir, 'api-keys.json'), '[{"token": "short"}]');
       const config = loadConfig({ REDAKSI_DATA_DIR: dir, LOG_LEVEL: 'silent' });
-      const compiling = Test.createTestingModule({ imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(), AuthModule.forRoot()] }).compile();
+      const compiling = Test.createTestingModule({
+        imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(), AuthModule.forRoot()],
+      }).compile();
       await expect(compiling).rejects.toThrow('entry 0, field "token"');
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -160,7 +171,10 @@ describe('AuthModule with a keys file from APP_CONFIG', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'redaksi-auth-'));
     try {
       const config = loadConfig({ REDAKSI_DATA_DIR: dir, LOG_LEVEL: 'silent' });
-      const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(), AuthModule.forRoot()], controllers: [ProbeController] }).compile();
+      const moduleRef = await Test.createTestingModule({
+        imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(), AuthModule.forRoot()],
+        controllers: [ProbeController],
+      }).compile();
       const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
       configureHttp(app, config);
       await app.init();

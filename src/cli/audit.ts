@@ -75,7 +75,10 @@ function exitCodeOf(error: unknown): number {
     process.stderr.write(`${error.message}\n`);
     return EXIT_FAILED;
   }
-  if (error instanceof InvalidAuditQueryError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+  if (
+    error instanceof InvalidAuditQueryError ||
+    (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+  ) {
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
     return EXIT_USAGE;
   }

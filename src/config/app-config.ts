@@ -66,8 +66,7 @@ function parseSize(text: string): number | undefined {
 
 // An empty variable (`PORT=`) is treated as unset: that is how shells and compose files
 // spell "no value", and failing on it would only make operators delete lines.
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const envSchema = z.object({
   PORT: optional(

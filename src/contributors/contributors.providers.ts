@@ -9,8 +9,4 @@ import { VerificationController } from './verification/verification.controller.j
 /** Every slice of the contributor context, in one list. */
 export const CONTRIBUTOR_CONTROLLERS = [ProfileController, VerificationController, GettingContributorController];
 
-export const CONTRIBUTOR_PROVIDERS: Provider[] = [
-  ContributorCommands,
-  ApplyContributorCommandHandler,
-  GetContributorHandler,
-];
+export const CONTRIBUTOR_PROVIDERS: Provider[] = [ContributorCommands, ApplyContributorCommandHandler, GetContributorHandler];

@@ -106,7 +106,9 @@ function toItem(row: DeskRow, notes: readonly NoteRow[]): DeskItem {
     schedule: row.publish_at !== null ? { publishAt: row.publish_at, by: row.scheduled_by ?? '' } : null,
     verification: row.verified_at !== null ? { by: row.verified_by ?? '', at: row.verified_at } : null,
     unpublished: row.unpublished_mode !== null && row.status === 'unpublished' ? { mode: row.unpublished_mode } : null,
-    editorNotes: notes.filter((note) => note.article_id === row.article_id).map((note) => ({ notes: note.notes, by: note.by_name, at: note.at })),
+    editorNotes: notes
+      .filter((note) => note.article_id === row.article_id)
+      .map((note) => ({ notes: note.notes, by: note.by_name, at: note.at })),
     revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

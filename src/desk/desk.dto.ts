@@ -4,7 +4,10 @@ import { PagedReadModelQueryDto } from '../projections/paged-query.dto.js';
 import { DESK_QUEUES, type DeskQueue } from './desk-view.js';
 
 export class MyArticlesQueryDto extends PagedReadModelQueryDto {
-  @ApiPropertyOptional({ enum: DESK_QUEUES, description: 'A workflow status, or pending_changes (live, with a working copy being changed)' })
+  @ApiPropertyOptional({
+    enum: DESK_QUEUES,
+    description: 'A workflow status, or pending_changes (live, with a working copy being changed)',
+  })
   @IsOptional()
   @IsIn(DESK_QUEUES)
   status?: DeskQueue;

@@ -65,7 +65,8 @@ export function deskTopicKey(topic: string): string {
   return topic.trim().toLowerCase();
 }
 
-type Update = 'revised' | 'submitted' | 'changesRequested' | 'verified' | 'scheduled' | 'unscheduled' | 'published' | 'corrected' | 'unpublished';
+type Update =
+  'revised' | 'submitted' | 'changesRequested' | 'verified' | 'scheduled' | 'unscheduled' | 'published' | 'corrected' | 'unpublished';
 
 class DeskWriter implements ProjectionWriter {
   private readonly insertArticle: Database.Statement;
@@ -80,7 +81,9 @@ class DeskWriter implements ProjectionWriter {
       INSERT INTO ${t.articles} (article_id, author_id, author_name, status, headline, topics, revision, created_at, updated_at)
       VALUES (@id, @authorId, @authorName, 'draft', @headline, @topics, @revision, @at, @at)`);
     const set = (assignments: string): Database.Statement =>
-      db.prepare(`UPDATE ${t.articles} SET ${assignments ? `${assignments}, ` : ''}revision = @revision, updated_at = @at WHERE article_id = @id`);
+      db.prepare(
+        `UPDATE ${t.articles} SET ${assignments ? `${assignments}, ` : ''}revision = @revision, updated_at = @at WHERE article_id = @id`,
+      );
     this.touch = set('');
     const noVerification = 'verified_by = NULL, verified_at = NULL';
     const noSchedule = 'publish_at = NULL, scheduled_by = NULL';
@@ -115,7 +118,13 @@ class DeskWriter implements ProjectionWriter {
       case 'ArticleDrafted': {
         const { authorId, authorName, content } = event.data;
         this.topics(id, content.topics);
-        return this.insertArticle.run({ ...base, authorId, authorName, headline: content.headline, topics: JSON.stringify(content.topics) });
+        return this.insertArticle.run({
+          ...base,
+          authorId,
+          authorName,
+          headline: content.headline,
+          topics: JSON.stringify(content.topics),
+        });
       }
       case 'ArticleRevised': {
         const { content, status } = event.data;

@@ -23,12 +23,7 @@ export interface EventMetadata {
 /** The metadata an event is given before it is sealed into the chain. */
 export type UnsealedEventMetadata = Omit<EventMetadata, 'previousHash' | 'hash'>;
 
-export function buildEventMetadata(
-  envelope: CommandEnvelope,
-  commandType: string,
-  occurredAt: Date,
-  schemaVersion: number,
-): JsonValue {
+export function buildEventMetadata(envelope: CommandEnvelope, commandType: string, occurredAt: Date, schemaVersion: number): JsonValue {
   const metadata: UnsealedEventMetadata = {
     actor: { id: envelope.actor.id, roles: [...envelope.actor.roles], displayName: envelope.actor.displayName },
     $correlationId: envelope.correlationId,

@@ -7,7 +7,10 @@ import { readEventMetadata } from './event-metadata.js';
 import type { ExecutedCommand } from './executed-command.js';
 
 /** The state a stream's stored events fold to (null for none). */
-export function foldRecorded<State, Event extends Message>(stream: CommandStream<State, Message, Event>, recorded: readonly RecordedEvent[]): State | null {
+export function foldRecorded<State, Event extends Message>(
+  stream: CommandStream<State, Message, Event>,
+  recorded: readonly RecordedEvent[],
+): State | null {
   return recorded.reduce<State | null>((state, event) => stream.evolve(state, stream.toEvent(event)), null);
 }
 

@@ -28,7 +28,9 @@ export function toEventData(event: Message, id: string, metadata: JsonValue): Ev
 }
 
 /** Reads stored events back as a context's domain events, refusing types the context does not know. */
-export function domainEventReader<Event extends Message>(isEventType: (type: string) => type is Event['type']): (recorded: RecordedEvent) => Event {
+export function domainEventReader<Event extends Message>(
+  isEventType: (type: string) => type is Event['type'],
+): (recorded: RecordedEvent) => Event {
   return (recorded) => {
     if (!isEventType(recorded.type)) {
       throw new Error(`Stream ${recorded.streamId} holds an unknown event type ${recorded.type} at ${String(recorded.revision)}`);

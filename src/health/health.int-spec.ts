@@ -18,7 +18,9 @@ class StoreHealth implements OnModuleInit {
   healthy = true;
   constructor(private readonly registry: HealthRegistry) {}
   onModuleInit(): void {
-    this.registry.register('eventStore', () => Promise.resolve(this.healthy ? { status: 'ok' } : { status: 'error', details: { reason: 'unreachable' } }));
+    this.registry.register('eventStore', () =>
+      Promise.resolve(this.healthy ? { status: 'ok' } : { status: 'error', details: { reason: 'unreachable' } }),
+    );
   }
 }
 

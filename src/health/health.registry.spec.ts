@@ -25,13 +25,18 @@ describe('HealthRegistry', () => {
     registry.register('db', () => Promise.reject(new Error('SQLITE_CANTOPEN /secret/path')));
     const report = await registry.run();
     expect(report).toEqual({ status: 'error', checks: { db: { status: 'error', details: { error: 'check failed' } } } });
-    expect(logs.lines).toEqual([expect.objectContaining({ level: 'warn', check: 'db', err: expect.objectContaining({ message: 'SQLITE_CANTOPEN /secret/path' }) })]);
+    expect(logs.lines).toEqual([
+      expect.objectContaining({ level: 'warn', check: 'db', err: expect.objectContaining({ message: 'SQLITE_CANTOPEN /secret/path' }) }),
+    ]);
   });
 
   it('counts a check that does not answer in time as failed', async () => {
     const registry = new HealthRegistry();
     registry.register('slow', () => new Promise(() => undefined), { timeoutMs: 20 });
-    expect(await registry.run()).toEqual({ status: 'error', checks: { slow: { status: 'error', details: { error: 'no answer within 20 ms' } } } });
+    expect(await registry.run()).toEqual({
+      status: 'error',
+      checks: { slow: { status: 'error', details: { error: 'no answer within 20 ms' } } },
+    });
   });
 
   it('refuses a second check with the same name, and can remove one', async () => {

@@ -42,7 +42,9 @@ export class HealthRegistry {
   }
 
   async run(): Promise<HealthReport> {
-    const entries = await Promise.all([...this.checks].map(async ([name, { check, timeoutMs }]) => [name, await this.runOne(name, check, timeoutMs)] as const));
+    const entries = await Promise.all(
+      [...this.checks].map(async ([name, { check, timeoutMs }]) => [name, await this.runOne(name, check, timeoutMs)] as const),
+    );
     const checks = Object.fromEntries(entries);
     return { status: entries.every(([, result]) => result.status === 'ok') ? 'ok' : 'error', checks };
   }

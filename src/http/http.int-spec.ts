@@ -136,7 +136,13 @@ describe('HTTP edge (configureHttp)', () => {
   it('names nested fields by their path', async () => {
     const res = await request(server())
       .post('/test/drafts')
-      .send({ headline: 'h', body: [{ type: 'paragraph', text: 'ok' }, { type: 'quote', text: '', extra: 1 }] });
+      .send({
+        headline: 'h',
+        body: [
+          { type: 'paragraph', text: 'ok' },
+          { type: 'quote', text: '', extra: 1 },
+        ],
+      });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
       { field: 'body[1].extra', messages: ['property extra should not exist'] },
@@ -188,7 +194,10 @@ describe('HTTP edge (configureHttp)', () => {
   });
 
   it('answers a non-UTF-8 charset with 415', async () => {
-    const res = await request(server()).post('/test/drafts').set('Content-Type', 'application/json; charset=latin1').send(JSON.stringify(valid));
+    const res = await request(server())
+      .post('/test/drafts')
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send(JSON.stringify(valid));
     expect(res.status).toBe(415);
     expect(res.body.type).toBe(`${PROBLEM_TYPE_BASE}unsupported-media-type`);
   });
@@ -232,16 +241,27 @@ describe('HTTP edge (configureHttp)', () => {
   });
 
   describe('request logging', () => {
-    const requestLine = (correlationId: string) => logs.lines.find((l) => l.msg === 'request completed' && l.correlationId === correlationId);
+    const requestLine = (correlationId: string) =>
+      logs.lines.find((l) => l.msg === 'request completed' && l.correlationId === correlationId);
 
     it('echoes a sane caller correlation id and logs the request without its Authorization header', async () => {
-      const res = await request(server()).post('/test/logged').set('X-Correlation-Id', 'trace-123').set('Authorization', 'Bearer top-secret-token').send(valid);
+      const res = await request(server())
+        .post('/test/logged')
+        .set('X-Correlation-Id', 'trace-123')
+        .set('Authorization', 'Bearer top-secret-token')
+        .send(valid);
       expect(res.status).toBe(200);
       expect(res.headers['x-correlation-id']).toBe('trace-123');
       // The handler ran after the body was parsed and after an await, and still saw the id.
       expect(res.body).toEqual({ correlationId: 'trace-123' });
       expect(logs.lines.find((l) => l.msg === 'handling')).toMatchObject({ correlationId: 'trace-123' });
-      expect(requestLine('trace-123')).toMatchObject({ level: 'info', method: 'POST', url: '/test/logged', status: 200, durationMs: expect.any(Number) });
+      expect(requestLine('trace-123')).toMatchObject({
+        level: 'info',
+        method: 'POST',
+        url: '/test/logged',
+        status: 200,
+        durationMs: expect.any(Number),
+      });
       expect(JSON.stringify(logs.lines)).not.toContain('top-secret-token');
     });
 
@@ -254,7 +274,11 @@ describe('HTTP edge (configureHttp)', () => {
     });
 
     it('logs requests the body parser rejected, with their correlation id', async () => {
-      const res = await request(server()).post('/test/drafts').set('Content-Type', 'application/json').set('X-Correlation-Id', 'bad-json').send('{');
+      const res = await request(server())
+        .post('/test/drafts')
+        .set('Content-Type', 'application/json')
+        .set('X-Correlation-Id', 'bad-json')
+        .send('{');
       expect(res.status).toBe(400);
       expect(res.body.correlationId).toBe('bad-json');
       expect(requestLine('bad-json')).toMatchObject({ status: 400, method: 'POST' });

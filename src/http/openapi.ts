@@ -17,7 +17,10 @@ export function setupOpenApi(app: INestApplication, options: OpenApiOptions = {}
     .setTitle('Redaksi API')
     .setDescription('Event-sourced editorial workflow for newsrooms. Errors are application/problem+json (RFC 9457).')
     .setVersion(options.version ?? '1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key from the keys file (REDAKSI_API_KEYS_FILE)' }, OPENAPI_BEARER_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'An API key from the keys file (REDAKSI_API_KEYS_FILE)' },
+      OPENAPI_BEARER_SCHEME,
+    )
     .addSecurityRequirements(OPENAPI_BEARER_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config);

@@ -78,7 +78,8 @@ function fromBodyParser(error: BodyParserError): ProblemDetails | undefined {
         type: problemType('payload-too-large'),
         title: 'Payload Too Large',
         status: 413,
-        detail: error.limit === undefined ? 'The request body is too large.' : `The request body exceeds the limit of ${error.limit} bytes.`,
+        detail:
+          error.limit === undefined ? 'The request body is too large.' : `The request body exceeds the limit of ${error.limit} bytes.`,
         ...(error.limit === undefined ? {} : { limitBytes: error.limit }),
       };
     case 'charset.unsupported':
@@ -149,7 +150,8 @@ export function toProblem(exception: unknown): MappedProblem {
         type: problemType('event-store-unavailable'),
         title: titleForStatus(503),
         status: 503,
-        detail: 'The event store cannot be reached right now. Retry later; a command retried with the same Idempotency-Key is applied once.',
+        detail:
+          'The event store cannot be reached right now. Retry later; a command retried with the same Idempotency-Key is applied once.',
       },
       headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
       unexpected: true,

@@ -28,7 +28,10 @@ export function createLogger({ level, destination }: CreateLoggerOptions): Logge
         return correlationId === undefined ? {} : { correlationId };
       },
       // Nothing here logs headers, but a careless `logger.info({ req })` must not leak tokens.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization'],
+        censor: '[redacted]',
+      },
     },
     destination,
   );

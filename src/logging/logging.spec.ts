@@ -25,7 +25,15 @@ describe('createLogger', () => {
   it('writes JSON lines with a level name and an ISO time', () => {
     const out = captureLogs();
     createLogger({ level: 'info', destination: out }).info({ articleId: 'a1' }, 'drafted');
-    expect(out.lines).toEqual([expect.objectContaining({ level: 'info', msg: 'drafted', articleId: 'a1', service: 'redaksi', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })]);
+    expect(out.lines).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        msg: 'drafted',
+        articleId: 'a1',
+        service: 'redaksi',
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      }),
+    ]);
   });
 
   it('adds the correlation id of the request being handled, across awaits', async () => {
@@ -74,7 +82,7 @@ describe('NestPinoLogger', () => {
     expect(out.lines[5]).not.toHaveProperty('context');
   });
 
-  it('serves as the logger behind Nest\'s Logger class', () => {
+  it("serves as the logger behind Nest's Logger class", () => {
     const out = captureLogs();
     Logger.overrideLogger(new NestPinoLogger(createLogger({ level: 'info', destination: out })));
     try {

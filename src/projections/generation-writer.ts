@@ -25,9 +25,12 @@ export class ProjectionApplyError extends Error {
     readonly event: RecordedEvent,
     cause: unknown,
   ) {
-    super(`Projection ${projection} failed on ${event.type} ${event.id} at position ${String(event.position.commit)} of ${event.streamId}`, {
-      cause,
-    });
+    super(
+      `Projection ${projection} failed on ${event.type} ${event.id} at position ${String(event.position.commit)} of ${event.streamId}`,
+      {
+        cause,
+      },
+    );
     this.name = 'ProjectionApplyError';
   }
 
@@ -89,7 +92,9 @@ export class GenerationWriter {
       const before = batch.events.slice(0, Math.max(0, index));
       const last = before.at(-1);
       if (last !== undefined) this.transaction.immediate({ events: before, position: last.position }, false, options.now);
-      this.db.transaction(() => this.generations.recordFailure(this.projection.name, this.generation, error.toFailedEvent(options.now))).immediate();
+      this.db
+        .transaction(() => this.generations.recordFailure(this.projection.name, this.generation, error.toFailedEvent(options.now)))
+        .immediate();
       throw error;
     }
   }

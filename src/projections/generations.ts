@@ -37,7 +37,8 @@ const SCHEMA_VERSION = 1;
 export function migrateGenerations(db: Database.Database): void {
   db.transaction(() => {
     const version = Number(db.pragma('user_version', { simple: true }));
-    if (version > SCHEMA_VERSION) throw new Error(`Read-model file schema ${version} is newer than this build understands (${SCHEMA_VERSION})`);
+    if (version > SCHEMA_VERSION)
+      throw new Error(`Read-model file schema ${version} is newer than this build understands (${SCHEMA_VERSION})`);
     if (version === SCHEMA_VERSION) return;
     db.exec(DDL);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -91,7 +92,9 @@ function toGeneration(row: GenerationRecord): Generation {
     version: Number(row.version),
     state: row.state,
     checkpoint:
-      row.checkpoint_commit === null ? undefined : { commit: row.checkpoint_commit, prepare: row.checkpoint_prepare ?? row.checkpoint_commit },
+      row.checkpoint_commit === null
+        ? undefined
+        : { commit: row.checkpoint_commit, prepare: row.checkpoint_prepare ?? row.checkpoint_commit },
     eventsApplied: Number(row.events_applied),
     failures: Number(row.failures),
     failedEvent: row.failed_event === null ? undefined : (JSON.parse(row.failed_event) as FailedEvent),

@@ -55,12 +55,17 @@ describe('ProjectionRunner', () => {
 
   const append = async (from: number, to: number): Promise<void> => {
     for (let n = from; n <= to; n++) {
-      await store.appendToStream('tally-1', [{ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, type: 'Tallied', data: { n } }]);
+      await store.appendToStream('tally-1', [
+        { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, type: 'Tallied', data: { n } },
+      ]);
       await store.appendToStream('noise-1', [{ id: crypto.randomUUID(), type: 'Ignored', data: {} }]);
     }
   };
   const seen = (generation: number): number[] =>
-    database.writer.prepare<[], { n: number }>(`SELECT n FROM rm_tally_g${generation}_seen ORDER BY n`).all().map((row) => row.n);
+    database.writer
+      .prepare<[], { n: number }>(`SELECT n FROM rm_tally_g${generation}_seen ORDER BY n`)
+      .all()
+      .map((row) => row.n);
 
   test('stops on the event it cannot apply, reports it, and resumes from that same event once fixed', async () => {
     await append(1, 5);
@@ -91,7 +96,13 @@ describe('ProjectionRunner', () => {
       expect(failed.checkpoint!.commit).toBe(BigInt(failed.failedEvent!.position) - 2n);
       expect(runner.status()).toMatchObject({ state: 'retrying', consecutiveFailures: expect.any(Number) });
       expect(logs.lines).toContainEqual(
-        expect.objectContaining({ level: 'error', projection: 'tally', eventId: '00000000-0000-4000-8000-000000000003', eventType: 'Tallied', streamId: 'tally-1' }),
+        expect.objectContaining({
+          level: 'error',
+          projection: 'tally',
+          eventId: '00000000-0000-4000-8000-000000000003',
+          eventType: 'Tallied',
+          streamId: 'tally-1',
+        }),
       );
 
       broken.clear(); // the fix
@@ -131,7 +142,12 @@ describe('ProjectionRunner', () => {
 
   test('a runner on a generation that a rebuild replaced moves to the new one and continues', async () => {
     await append(1, 3);
-    const runner = new ProjectionRunner({ store, db: database.writer, projection: tallyProjection(new Set()), logger: createLogger({ level: 'silent' }) });
+    const runner = new ProjectionRunner({
+      store,
+      db: database.writer,
+      projection: tallyProjection(new Set()),
+      logger: createLogger({ level: 'silent' }),
+    });
     runner.start();
     try {
       const generations = new Generations(database.writer);

@@ -102,28 +102,37 @@ export class ProjectionRunner {
   /** The active generation if this version built it; else resume or start building one. */
   private resolveGeneration(): Generation {
     const { projection, logger, db } = this.options;
-    return db.transaction(() => {
-      const active = this.generations.active(projection.name);
-      if (active !== undefined && active.version === projection.version) return active;
-      const building = this.generations
-        .all()
-        .filter((g) => g.projection === projection.name && g.state === 'building' && g.version === projection.version)
-        .at(-1);
-      if (building !== undefined) return building;
-      // With no model at all there is nothing to keep serving: the new one is used from the start.
-      const created = this.generations.create(projection, active === undefined ? 'active' : 'building', this.clock());
-      logger.info(
-        { projection: projection.name, generation: created.generation, version: projection.version, replaces: active?.generation },
-        active === undefined ? 'Projection starts a new read model' : 'Projection version changed: building a new read model from the log',
-      );
-      return created;
-    }).immediate();
+    return db
+      .transaction(() => {
+        const active = this.generations.active(projection.name);
+        if (active !== undefined && active.version === projection.version) return active;
+        const building = this.generations
+          .all()
+          .filter((g) => g.projection === projection.name && g.state === 'building' && g.version === projection.version)
+          .at(-1);
+        if (building !== undefined) return building;
+        // With no model at all there is nothing to keep serving: the new one is used from the start.
+        const created = this.generations.create(projection, active === undefined ? 'active' : 'building', this.clock());
+        logger.info(
+          { projection: projection.name, generation: created.generation, version: projection.version, replaces: active?.generation },
+          active === undefined
+            ? 'Projection starts a new read model'
+            : 'Projection version changed: building a new read model from the log',
+        );
+        return created;
+      })
+      .immediate();
   }
 
   private async follow(generation: Generation): Promise<void> {
     const { projection, logger, store, db } = this.options;
     const writer = new GenerationWriter(db, projection, generation.generation);
-    this.current = { state: 'catching_up', generation: generation.generation, consecutiveFailures: this.current.consecutiveFailures, retryAt: undefined };
+    this.current = {
+      state: 'catching_up',
+      generation: generation.generation,
+      consecutiveFailures: this.current.consecutiveFailures,
+      retryAt: undefined,
+    };
     await followGeneration({
       store,
       writer,
@@ -139,7 +148,8 @@ export class ProjectionRunner {
       onCommitted: (result, batch) => {
         if (batch.caughtUp) this.current = { ...this.current, state: 'live' };
         if (result.applied > 0 || batch.caughtUp) this.current = { ...this.current, consecutiveFailures: 0 };
-        if (result.activated) logger.info({ projection: projection.name, generation: generation.generation }, 'Rebuilt read model caught up and is now active');
+        if (result.activated)
+          logger.info({ projection: projection.name, generation: generation.generation }, 'Rebuilt read model caught up and is now active');
         this.options.onCommitted?.(projection.name, result.checkpoint);
       },
     });
@@ -153,11 +163,25 @@ export class ProjectionRunner {
     this.current = { state: 'retrying', generation: generation?.generation, consecutiveFailures: failures, retryAt };
     const where =
       error instanceof ProjectionApplyError
-        ? { eventId: error.event.id, eventType: error.event.type, streamId: error.event.streamId, position: String(error.event.position.commit) }
+        ? {
+            eventId: error.event.id,
+            eventType: error.event.type,
+            streamId: error.event.streamId,
+            position: String(error.event.position.commit),
+          }
         : {};
     logger.error(
-      { projection: projection.name, generation: generation?.generation, ...where, err: error, consecutiveFailures: failures, retryInMs: delayMs },
-      error instanceof ProjectionApplyError ? 'Projection stopped on an event it could not apply; will retry from it' : 'Projection stopped; will resubscribe from its checkpoint',
+      {
+        projection: projection.name,
+        generation: generation?.generation,
+        ...where,
+        err: error,
+        consecutiveFailures: failures,
+        retryInMs: delayMs,
+      },
+      error instanceof ProjectionApplyError
+        ? 'Projection stopped on an event it could not apply; will retry from it'
+        : 'Projection stopped; will resubscribe from its checkpoint',
     );
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, delayMs);

@@ -53,7 +53,8 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const projections = this.reflector.getAllAndOverride<string[] | undefined>(READS_FROM, [context.getHandler(), context.getClass()]) ?? [];
+    const projections =
+      this.reflector.getAllAndOverride<string[] | undefined>(READS_FROM, [context.getHandler(), context.getClass()]) ?? [];
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
@@ -68,7 +69,9 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
         type: 'validation-failed',
         title: 'Invalid request',
         detail: 'Invalid value for waitFor.',
-        extensions: { errors: [{ field: 'waitFor', messages: ['waitFor must be a position as a decimal number (the X-Event-Position of a command)'] }] },
+        extensions: {
+          errors: [{ field: 'waitFor', messages: ['waitFor must be a position as a decimal number (the X-Event-Position of a command)'] }],
+        },
       });
     }
     const result = await this.readModels.waitFor(projections, BigInt(waitFor), this.config.readModelWaitMs);

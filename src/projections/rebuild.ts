@@ -45,12 +45,14 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   assertProjectionShape(projection);
   const clock = options.clock ?? (() => new Date());
   const generations = new Generations(db);
-  const generation = db.transaction(() => {
-    for (const stale of generations.all()) {
-      if (stale.projection === projection.name && stale.state === 'building') generations.drop(projection, stale.generation);
-    }
-    return generations.create(projection, 'building', clock());
-  }).immediate();
+  const generation = db
+    .transaction(() => {
+      for (const stale of generations.all()) {
+        if (stale.projection === projection.name && stale.state === 'building') generations.drop(projection, stale.generation);
+      }
+      return generations.create(projection, 'building', clock());
+    })
+    .immediate();
 
   const writer = new GenerationWriter(db, projection, generation.generation);
   const started = process.hrtime.bigint();

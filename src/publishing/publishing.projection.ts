@@ -196,12 +196,18 @@ class PublishingWriter implements ProjectionWriter {
     this.deleteTopics.run(articleId);
     for (const topic of data.content.topics) this.insertTopic.run(topicKey(topic), data.firstPublishedAt, articleId);
     this.deleteLinks.run(articleId);
-    for (const link of data.related) this.insertLink.run({ articleId, relatedArticleId: link.relatedArticleId, afterBlock: link.afterBlock ?? null });
+    for (const link of data.related)
+      this.insertLink.run({ articleId, relatedArticleId: link.relatedArticleId, afterBlock: link.afterBlock ?? null });
   }
 
   private unpublished(articleId: string, data: ArticleUnpublished['data']): void {
     const state = data.mode === 'withdraw' ? 'withdrawn' : 'taken_down';
-    const changed = this.markUnpublished.run({ articleId, state, notice: data.mode === 'withdraw' ? (data.notice ?? null) : null, at: data.at });
+    const changed = this.markUnpublished.run({
+      articleId,
+      state,
+      notice: data.mode === 'withdraw' ? (data.notice ?? null) : null,
+      at: data.at,
+    });
     if (changed.changes !== 1) throw new Error(`Article ${articleId} was unpublished but never published`);
     this.deleteTopics.run(articleId);
     this.deleteLinks.run(articleId);

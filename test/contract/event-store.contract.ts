@@ -250,7 +250,10 @@ export function describeEventStoreContract(name: string, factory: ContractFactor
 
     contractCase(12, 'reads forwards and backwards, from a revision, with a maximum count', async ({ store }) => {
       const s = streamName('c12');
-      await store.appendToStream(s, Array.from({ length: 5 }, () => event()));
+      await store.appendToStream(
+        s,
+        Array.from({ length: 5 }, () => event()),
+      );
       const revisions = async (options: Parameters<EventStore['readStream']>[1]) =>
         (await store.readStream(s, options)).map((e) => Number(e.revision));
       expect(await revisions({})).toEqual([0, 1, 2, 3, 4]);
@@ -371,14 +374,15 @@ export function describeEventStoreContract(name: string, factory: ContractFactor
       const second = await store.setStreamMetadata(s, { desk: 'Nasional' }, { expectedRevision: 0n });
       expect(second.nextExpectedRevision).toBe(1n);
       expect((await store.getStreamMetadata(s)).metadata).toEqual({ desk: 'Nasional' });
-      await expect(store.setStreamMetadata(s, { desk: 'x' }, { expectedRevision: 0n })).rejects.toBeInstanceOf(
-        WrongExpectedVersionError,
-      );
+      await expect(store.setStreamMetadata(s, { desk: 'x' }, { expectedRevision: 0n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
     });
 
     contractCase(18, 'maxCount and truncate-before hide earlier events from stream reads', async ({ store }) => {
       const s = streamName('c18');
-      await store.appendToStream(s, Array.from({ length: 5 }, () => event()));
+      await store.appendToStream(
+        s,
+        Array.from({ length: 5 }, () => event()),
+      );
       const revisions = async (direction: 'forwards' | 'backwards' = 'forwards') =>
         (await store.readStream(s, { direction })).map((e) => Number(e.revision));
 
@@ -496,7 +500,10 @@ export function describeEventStoreContract(name: string, factory: ContractFactor
       await sub.untilCaughtUp();
       const skippedFrom = sub.received.length;
 
-      await store.appendToStream(other, Array.from({ length: 20 }, () => event()));
+      await store.appendToStream(
+        other,
+        Array.from({ length: 20 }, () => event()),
+      );
       const others = await store.readStream(other);
       const mine = event();
       await store.appendToStream(wanted, [mine]);
@@ -538,108 +545,120 @@ export function describeEventStoreContract(name: string, factory: ContractFactor
       expect(ids(eventsOf(await fromEvent.untilCaughtUp()))).toEqual(ids(all.slice(3)));
     });
 
-    contractCase(27, 'a failing handler stops without advancing the checkpoint; the event comes again', async ({ store, waitMs, probe }) => {
-      const s = streamName('c27');
-      const written = Array.from({ length: 5 }, () => event());
-      for (const e of written) await store.appendToStream(s, [e]);
-      const poison = written[2]!.id;
+    contractCase(
+      27,
+      'a failing handler stops without advancing the checkpoint; the event comes again',
+      async ({ store, waitMs, probe }) => {
+        const s = streamName('c27');
+        const written = Array.from({ length: 5 }, () => event());
+        for (const e of written) await store.appendToStream(s, [e]);
+        const poison = written[2]!.id;
 
-      let stored: Position | 'start' = 'start';
-      const handled: string[] = [];
-      const project = async (subscription: Subscription) => {
-        for await (const message of subscription) {
-          if (message.kind === 'caughtUp') return;
-          if (message.kind !== 'event') continue;
-          if (message.event.id === poison && handled.length === 2) throw new Error('handler failed');
-          handled.push(message.event.id);
-          stored = message.event.position;
-        }
-      };
-
-      const first = store.subscribeToAll({ fromPosition: stored, filter: onlyStream(s) });
-      await expect(within(project(first), waitMs, 'the projection to fail')).rejects.toThrow('handler failed');
-      expect(handled).toEqual(ids(written.slice(0, 2)));
-
-      const again = probe(store.subscribeToAll({ fromPosition: stored, filter: onlyStream(s) }));
-      expect(ids(eventsOf(await again.untilCaughtUp()))).toEqual(ids(written.slice(2)));
-      await first.close(); // already released by leaving the loop; closing again is harmless
-    });
-
-    contractCase(28, 'under concurrent writers a subscriber sees every committed event exactly once, in order', async ({ store, probe }) => {
-      const prefix = `c28${uid()}`;
-      const streams = Array.from({ length: 5 }, (_, i) => `${prefix}-${i}`);
-      const sub = probe(store.subscribeToAll({ fromPosition: 'end', filter: { on: 'streamName', prefixes: [prefix] } }));
-      await sub.untilCaughtUp();
-
-      const writers = 8;
-      const appendsPerWriter = 12;
-      const batches = Array.from({ length: writers }, (_, w) =>
-        Array.from({ length: appendsPerWriter }, (_, i) => ({
-          stream: streams[(w + i) % streams.length]!,
-          events: Array.from({ length: 1 + ((w + i) % 3) }, () => event()),
-        })),
-      );
-      const total = batches.flat().reduce((n, b) => n + b.events.length, 0);
-
-      const seen = sub.events(total);
-      seen.catch(() => undefined); // awaited below; a timeout must not surface as an unhandled rejection first
-      await Promise.all(
-        batches.map(async (writer) => {
-          for (const batch of writer) await store.appendToStream(batch.stream, batch.events);
-        }),
-      );
-      const delivered = await seen;
-
-      expect(new Set(ids(delivered)).size).toBe(total);
-      expect(new Set(ids(delivered))).toEqual(new Set(batches.flat().flatMap((b) => ids(b.events))));
-      expectStrictlyIncreasing(delivered.map((e) => e.position));
-      for (const stream of streams) {
-        const revisions = delivered.filter((e) => e.streamId === stream).map((e) => e.revision);
-        expect(revisions).toEqual(revisions.map((_, i) => BigInt(i)));
-      }
-      // Nothing beyond what was written arrives later either.
-      const after = event();
-      await store.appendToStream(streams[0]!, [after]);
-      expect(ids(await sub.events(1))).toEqual([after.id]);
-    });
-
-    contractCase(29, 'closing a subscription releases it; a dropped connection surfaces, it never hangs', async ({ store, capabilities, waitMs, probe }) => {
-      const s = streamName('c29');
-      const filter = onlyStream(s);
-
-      const closed = probe(store.subscribeToAll({ fromPosition: 'end', filter }));
-      await closed.untilCaughtUp();
-      const pending = closed.pull();
-      await closed.close();
-      expect((await pending).done).toBe(true);
-      expect((await closed.pull()).done).toBe(true);
-
-      const left = store.subscribeToAll({ fromPosition: 'end', filter });
-      await within(
-        (async () => {
-          for await (const message of left) if (message.kind === 'caughtUp') break;
-        })(),
-        waitMs,
-        'caught-up',
-      );
-      expect((await within(left[Symbol.asyncIterator]().next(), waitMs, 'a released subscription')).done).toBe(true);
-
-      const dropped = probe(store.subscribeToAll({ fromPosition: 'end', filter }));
-      await dropped.untilCaughtUp();
-      const waiting = dropped.pull();
-      // The rejection may come before we await it (an adapter that closes slowly); it is read below.
-      waiting.catch(() => undefined);
-      await (capabilities.dropConnection ?? (() => store.close()))();
-      const error = await failure(
-        (async () => {
-          for (let result = await waiting; ; result = await dropped.pull()) {
-            if (result.done) throw new Error('the subscription ended without reporting the dropped connection');
+        let stored: Position | 'start' = 'start';
+        const handled: string[] = [];
+        const project = async (subscription: Subscription) => {
+          for await (const message of subscription) {
+            if (message.kind === 'caughtUp') return;
+            if (message.kind !== 'event') continue;
+            if (message.event.id === poison && handled.length === 2) throw new Error('handler failed');
+            handled.push(message.event.id);
+            stored = message.event.position;
           }
-        })(),
-      );
-      expect(error).toBeInstanceOf(EventStoreError);
-      expect(isOneOf(error, [EventStoreUnavailableError, EventStoreClosedError])).toBe(true);
-    });
+        };
+
+        const first = store.subscribeToAll({ fromPosition: stored, filter: onlyStream(s) });
+        await expect(within(project(first), waitMs, 'the projection to fail')).rejects.toThrow('handler failed');
+        expect(handled).toEqual(ids(written.slice(0, 2)));
+
+        const again = probe(store.subscribeToAll({ fromPosition: stored, filter: onlyStream(s) }));
+        expect(ids(eventsOf(await again.untilCaughtUp()))).toEqual(ids(written.slice(2)));
+        await first.close(); // already released by leaving the loop; closing again is harmless
+      },
+    );
+
+    contractCase(
+      28,
+      'under concurrent writers a subscriber sees every committed event exactly once, in order',
+      async ({ store, probe }) => {
+        const prefix = `c28${uid()}`;
+        const streams = Array.from({ length: 5 }, (_, i) => `${prefix}-${i}`);
+        const sub = probe(store.subscribeToAll({ fromPosition: 'end', filter: { on: 'streamName', prefixes: [prefix] } }));
+        await sub.untilCaughtUp();
+
+        const writers = 8;
+        const appendsPerWriter = 12;
+        const batches = Array.from({ length: writers }, (_, w) =>
+          Array.from({ length: appendsPerWriter }, (_, i) => ({
+            stream: streams[(w + i) % streams.length]!,
+            events: Array.from({ length: 1 + ((w + i) % 3) }, () => event()),
+          })),
+        );
+        const total = batches.flat().reduce((n, b) => n + b.events.length, 0);
+
+        const seen = sub.events(total);
+        seen.catch(() => undefined); // awaited below; a timeout must not surface as an unhandled rejection first
+        await Promise.all(
+          batches.map(async (writer) => {
+            for (const batch of writer) await store.appendToStream(batch.stream, batch.events);
+          }),
+        );
+        const delivered = await seen;
+
+        expect(new Set(ids(delivered)).size).toBe(total);
+        expect(new Set(ids(delivered))).toEqual(new Set(batches.flat().flatMap((b) => ids(b.events))));
+        expectStrictlyIncreasing(delivered.map((e) => e.position));
+        for (const stream of streams) {
+          const revisions = delivered.filter((e) => e.streamId === stream).map((e) => e.revision);
+          expect(revisions).toEqual(revisions.map((_, i) => BigInt(i)));
+        }
+        // Nothing beyond what was written arrives later either.
+        const after = event();
+        await store.appendToStream(streams[0]!, [after]);
+        expect(ids(await sub.events(1))).toEqual([after.id]);
+      },
+    );
+
+    contractCase(
+      29,
+      'closing a subscription releases it; a dropped connection surfaces, it never hangs',
+      async ({ store, capabilities, waitMs, probe }) => {
+        const s = streamName('c29');
+        const filter = onlyStream(s);
+
+        const closed = probe(store.subscribeToAll({ fromPosition: 'end', filter }));
+        await closed.untilCaughtUp();
+        const pending = closed.pull();
+        await closed.close();
+        expect((await pending).done).toBe(true);
+        expect((await closed.pull()).done).toBe(true);
+
+        const left = store.subscribeToAll({ fromPosition: 'end', filter });
+        await within(
+          (async () => {
+            for await (const message of left) if (message.kind === 'caughtUp') break;
+          })(),
+          waitMs,
+          'caught-up',
+        );
+        expect((await within(left[Symbol.asyncIterator]().next(), waitMs, 'a released subscription')).done).toBe(true);
+
+        const dropped = probe(store.subscribeToAll({ fromPosition: 'end', filter }));
+        await dropped.untilCaughtUp();
+        const waiting = dropped.pull();
+        // The rejection may come before we await it (an adapter that closes slowly); it is read below.
+        waiting.catch(() => undefined);
+        await (capabilities.dropConnection ?? (() => store.close()))();
+        const error = await failure(
+          (async () => {
+            for (let result = await waiting; ; result = await dropped.pull()) {
+              if (result.done) throw new Error('the subscription ended without reporting the dropped connection');
+            }
+          })(),
+        );
+        expect(error).toBeInstanceOf(EventStoreError);
+        expect(isOneOf(error, [EventStoreUnavailableError, EventStoreClosedError])).toBe(true);
+      },
+    );
   });
 }
 

@@ -35,13 +35,18 @@ async function caughtUp(store: EventStore, database: ReadModelDatabase, ms = 15_
   for (;;) {
     const head = await headOf(store);
     if (ALL_PROJECTIONS.every((p) => (generations.active(p.name)?.checkpoint?.commit ?? -1n) >= head)) return;
-    if (Date.now() > deadline) throw new Error(`Projections did not reach ${String(head)}: ${JSON.stringify(generations.all(), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Projections did not reach ${String(head)}: ${JSON.stringify(generations.all(), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
 function runners(store: EventStore, database: ReadModelDatabase): ProjectionRunner[] {
-  return ALL_PROJECTIONS.map((projection) => new ProjectionRunner({ store, db: database.writer, projection, logger: silent, batchSize: 64 }));
+  return ALL_PROJECTIONS.map(
+    (projection) => new ProjectionRunner({ store, db: database.writer, projection, logger: silent, batchSize: 64 }),
+  );
 }
 
 async function rebuildAll(store: EventStore, database: ReadModelDatabase): Promise<void> {
@@ -114,7 +119,10 @@ export function describeProjectionContract(name: string, factory: () => Promise<
       for (const projection of ALL_PROJECTIONS) {
         const mine = everything.filter((event) => projection.eventTypes.includes(event.type));
         const writer = new GenerationWriter(database.writer, projection, generations.active(projection.name)!.generation);
-        expect(writer.commit({ events: mine, position: mine.at(-1)?.position }, { now: new Date() })).toMatchObject({ applied: 0, skipped: mine.length });
+        expect(writer.commit({ events: mine, position: mine.at(-1)?.position }, { now: new Date() })).toMatchObject({
+          applied: 0,
+          skipped: mine.length,
+        });
       }
       expect(dumpReadModels(database.writer, ALL_PROJECTIONS)).toEqual(before);
       expect(generations.all().map((g) => [g.projection, g.eventsApplied])).toEqual(counts);

@@ -7,7 +7,13 @@ import { recoveredStateChecks } from '../../bench/drills/recovery-checks.js';
  */
 describe('crash drill (short form)', () => {
   test('every answered command is stored exactly once; read models and the webhook fold equal a rebuild; every publication is delivered; integrity chains verify', async () => {
-    const report = await runCrashDrill({ kills: 2, workers: 6, articlesPerWorker: 8, killAfterMs: [150, 400], afterRecovery: recoveredStateChecks });
+    const report = await runCrashDrill({
+      kills: 2,
+      workers: 6,
+      articlesPerWorker: 8,
+      killAfterMs: [150, 400],
+      afterRecovery: recoveredStateChecks,
+    });
     expect(report.problems).toEqual([]);
     expect(report.acknowledged).toBe(report.planned);
     // At least one kill must have landed mid-stream, or the drill proved nothing.

@@ -34,7 +34,11 @@ describe('workflow rules over HTTP', () => {
 
   test('content changed since verification cannot be published: 409', async () => {
     const id = await articleIn(t, 'verified');
-    await t.as('editor').put(`/v1/articles/${id}/content`).send({ ...sampleArticleContent, dek: 'Dek yang diubah setelah verifikasi.' }).expect(200);
+    await t
+      .as('editor')
+      .put(`/v1/articles/${id}/content`)
+      .send({ ...sampleArticleContent, dek: 'Dek yang diubah setelah verifikasi.' })
+      .expect(200);
     const res = await t.as('editor').post(`/v1/articles/${id}/publish`).expect(409);
     expect(res.body).toMatchObject({ status: 409, currentStatus: 'draft' });
   });
@@ -44,7 +48,11 @@ describe('workflow rules over HTTP', () => {
     await t.as('writer2').put(`/v1/articles/${id}/content`).send(sampleArticleContent).expect(403);
     await t.as('writer2').get(`/v1/articles/${id}`).expect(403);
     const submitted = await articleIn(t, 'in_review');
-    const res = await t.as('writer').put(`/v1/articles/${submitted}/content`).send({ ...sampleArticleContent, dek: 'x' }).expect(403);
+    const res = await t
+      .as('writer')
+      .put(`/v1/articles/${submitted}/content`)
+      .send({ ...sampleArticleContent, dek: 'x' })
+      .expect(403);
     expect(res.body.currentStatus).toBe('in_review');
   });
 
@@ -65,7 +73,11 @@ describe('workflow rules over HTTP', () => {
     const res = await t.anonymous().post('/v1/articles').send(sampleArticleContent).expect(401);
     expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
     expect(res.headers['content-type']).toMatch(PROBLEM);
-    await t.anonymous().get('/v1/articles/0b6f3c52-6d1e-4c8a-9f0e-2a7d5b1c9e43').set('Authorization', 'Bearer not-a-real-token-but-long-enough-to-be-one').expect(401);
+    await t
+      .anonymous()
+      .get('/v1/articles/0b6f3c52-6d1e-4c8a-9f0e-2a7d5b1c9e43')
+      .set('Authorization', 'Bearer not-a-real-token-but-long-enough-to-be-one')
+      .expect(401);
   });
 
   test('an unknown article is 404; a malformed id is 400', async () => {
@@ -81,7 +93,11 @@ describe('workflow rules over HTTP', () => {
     const publishAt = new Date(t.clock.now().getTime() + 3_600_000).toISOString();
     const scheduled = await t.as('editor').post(`/v1/articles/${id}/schedule`).send({ publishAt }).expect(200);
     expect(scheduled.body).toMatchObject({ status: 'scheduled', schedule: { publishAt } });
-    await t.as('editor').put(`/v1/articles/${id}/content`).send({ ...sampleArticleContent, dek: 'x' }).expect(409);
+    await t
+      .as('editor')
+      .put(`/v1/articles/${id}/content`)
+      .send({ ...sampleArticleContent, dek: 'x' })
+      .expect(409);
     const unscheduled = await t.as('editor').post(`/v1/articles/${id}/unschedule`).expect(200);
     expect(unscheduled.body).toMatchObject({ status: 'verified', schedule: null });
   });
@@ -103,7 +119,11 @@ describe('workflow rules over HTTP', () => {
   test('unpublish: withdraw needs a notice; takedown; unpublishing a draft is 409', async () => {
     const id = await articleIn(t, 'published');
     await t.as('editor').post(`/v1/articles/${id}/unpublish`).send({ mode: 'withdraw', reason: 'Hukum' }).expect(400);
-    const gone = await t.as('editor').post(`/v1/articles/${id}/unpublish`).send({ mode: 'takedown', reason: 'Perintah pengadilan' }).expect(200);
+    const gone = await t
+      .as('editor')
+      .post(`/v1/articles/${id}/unpublish`)
+      .send({ mode: 'takedown', reason: 'Perintah pengadilan' })
+      .expect(200);
     expect(gone.body).toMatchObject({ status: 'unpublished', live: null, unpublished: { mode: 'takedown' } });
     const draft = await articleIn(t, 'draft');
     const res = await t.as('editor').post(`/v1/articles/${draft}/unpublish`).send({ mode: 'takedown', reason: 'x' }).expect(409);
@@ -118,7 +138,11 @@ describe('workflow rules over HTTP', () => {
     const b = await t.as('editor').get(`/v1/articles/${second}`).expect(200);
     expect(a.body.slug).toBe('gempa-magnitudo-5-2-guncang-lebak');
     expect(b.body.slug).toBe('gempa-magnitudo-5-2-guncang-lebak-2');
-    await t.as('editor').put(`/v1/articles/${second}/content`).send({ ...sampleArticleContent, headline: 'Judul Baru Sama Sekali' }).expect(200);
+    await t
+      .as('editor')
+      .put(`/v1/articles/${second}/content`)
+      .send({ ...sampleArticleContent, headline: 'Judul Baru Sama Sekali' })
+      .expect(200);
     await t.as('editor').post(`/v1/articles/${second}/submit`).expect(200);
     await t.as('editor2').post(`/v1/articles/${second}/verify`).send(VERIFY_BODY).expect(200);
     const updated = await t.as('editor').post(`/v1/articles/${second}/publish`).expect(200);

@@ -55,16 +55,28 @@ describe.each([
     expect(created.headers.etag).toBe('"0"');
     expect(created.body).toMatchObject({ status: 'draft', revision: 0, live: null, content: { headline: sampleArticleContent.headline } });
 
-    const related = await t.as('writer2').post('/v1/articles').send({ ...sampleArticleContent, headline: 'Banjir Rendam Ratusan Rumah di Pondok Aren' }).expect(201);
+    const related = await t
+      .as('writer2')
+      .post('/v1/articles')
+      .send({ ...sampleArticleContent, headline: 'Banjir Rendam Ratusan Rumah di Pondok Aren' })
+      .expect(201);
 
     await t.as('writer').post(`/v1/articles/${id}/submit`).expect(200);
-    const sentBack = await t.as('editor').post(`/v1/articles/${id}/request-changes`).send({ notes: 'Tambahkan jumlah pompa terbaru dan sumbernya.' }).expect(200);
+    const sentBack = await t
+      .as('editor')
+      .post(`/v1/articles/${id}/request-changes`)
+      .send({ notes: 'Tambahkan jumlah pompa terbaru dan sumbernya.' })
+      .expect(200);
     expect(sentBack.body.status).toBe('draft');
     expect(sentBack.body.editorNotes).toEqual([expect.objectContaining({ notes: 'Tambahkan jumlah pompa terbaru dan sumbernya.' })]);
 
     await t.as('writer').put(`/v1/articles/${id}/content`).set('If-Match', '"2"').send(sampleRevisedContent).expect(200);
     await t.as('writer').post(`/v1/articles/${id}/submit`).expect(200);
-    const verified = await t.as('editor').post(`/v1/articles/${id}/verify`).send({ checklist: { sourcesChecked: true, quotesAttributed: true } }).expect(200);
+    const verified = await t
+      .as('editor')
+      .post(`/v1/articles/${id}/verify`)
+      .send({ checklist: { sourcesChecked: true, quotesAttributed: true } })
+      .expect(200);
     expect(verified.body.status).toBe('verified');
 
     const published = await t.as('editor').post(`/v1/articles/${id}/publish`).expect(200);
@@ -80,10 +92,22 @@ describe.each([
     const fixedHeadline = { ...sampleRevisedContent, dek: `${sampleRevisedContent.dek} Pompa tambahan berasal dari Pemprov Banten.` };
     const revised = await t.as('editor').put(`/v1/articles/${id}/content`).send(fixedHeadline).expect(200);
     expect(revised.body).toMatchObject({ status: 'draft', live: { content: { dek: sampleRevisedContent.dek } } });
-    await t.as('editor2').post(`/v1/articles/${id}/verify`).send({ checklist: { sourcesChecked: true, quotesAttributed: true }, notes: 'Dicek ulang ke BPBD.' }).expect(409);
+    await t
+      .as('editor2')
+      .post(`/v1/articles/${id}/verify`)
+      .send({ checklist: { sourcesChecked: true, quotesAttributed: true }, notes: 'Dicek ulang ke BPBD.' })
+      .expect(409);
     await t.as('editor').post(`/v1/articles/${id}/submit`).expect(200);
-    await t.as('editor2').post(`/v1/articles/${id}/verify`).send({ checklist: { sourcesChecked: true, quotesAttributed: true }, notes: 'Dicek ulang ke BPBD.' }).expect(200);
-    const corrected = await t.as('editor').post(`/v1/articles/${id}/correct`).send({ note: 'Versi sebelumnya tidak menyebut asal pompa tambahan.' }).expect(200);
+    await t
+      .as('editor2')
+      .post(`/v1/articles/${id}/verify`)
+      .send({ checklist: { sourcesChecked: true, quotesAttributed: true }, notes: 'Dicek ulang ke BPBD.' })
+      .expect(200);
+    const corrected = await t
+      .as('editor')
+      .post(`/v1/articles/${id}/correct`)
+      .send({ note: 'Versi sebelumnya tidak menyebut asal pompa tambahan.' })
+      .expect(200);
     expect(corrected.body).toMatchObject({ status: 'published', live: { content: { dek: fixedHeadline.dek } } });
     expect(corrected.body.corrections).toEqual([expect.objectContaining({ note: 'Versi sebelumnya tidak menyebut asal pompa tambahan.' })]);
 
@@ -112,21 +136,23 @@ describe.each([
     ]);
     expect(stream.map((event) => Number(event.revision))).toEqual(stream.map((_, index) => index));
     const actors = stream.map((event) => (event.metadata as { actor: { id: string } }).actor.id);
-    expect(actors).toEqual([
-      'writer',
-      'writer',
-      'editor',
-      'writer',
-      'writer',
-      'editor',
-      'editor',
-      'editor',
-      'editor',
-      'editor',
-      'editor2',
-      'editor',
-      'editor',
-    ].map((who) => t.principals[who as keyof typeof t.principals].principalId));
+    expect(actors).toEqual(
+      [
+        'writer',
+        'writer',
+        'editor',
+        'writer',
+        'writer',
+        'editor',
+        'editor',
+        'editor',
+        'editor',
+        'editor',
+        'editor2',
+        'editor',
+        'editor',
+      ].map((who) => t.principals[who as keyof typeof t.principals].principalId),
+    );
     for (const event of stream) {
       expect(event.metadata).toEqual(expectedEventMetadata());
     }

@@ -27,7 +27,9 @@ describe('audit: denied attempts', () => {
     };
     await attempt(() => t.as('writer2').put(`/v1/articles/${draft}/content`).send(sampleArticleContent).expect(403));
     await attempt(() => t.as('auditor').post(`/v1/articles/${own}/verify`).send(VERIFY_BODY).expect(403));
-    await attempt(() => t.as('editor').post(`/v1/articles/${own}/verify`).set('X-Correlation-Id', 'desk-run-7').send(VERIFY_BODY).expect(403));
+    await attempt(() =>
+      t.as('editor').post(`/v1/articles/${own}/verify`).set('X-Correlation-Id', 'desk-run-7').send(VERIFY_BODY).expect(403),
+    );
     // Refusals that are not about authorization are not denials.
     await t.as('editor').post(`/v1/articles/${draft}/publish`).expect(409);
     await t.as('editor').post(`/v1/articles/${draft}/request-changes`).send({ notes: ' ' }).expect(409);
@@ -63,7 +65,10 @@ describe('audit: denied attempts', () => {
     const first = await t.as('auditor').get('/v1/audit/denials?limit=2').expect(200);
     expect(revisions(first.body)).toEqual([2, 1]);
     expect(first.body.next).toBe(1);
-    const rest = await t.as('auditor').get(`/v1/audit/denials?limit=2&before=${first.body.next as number}`).expect(200);
+    const rest = await t
+      .as('auditor')
+      .get(`/v1/audit/denials?limit=2&before=${first.body.next as number}`)
+      .expect(200);
     expect(rest.body).toEqual({ items: [expect.objectContaining({ revision: 0, code: 'not_owner' })], next: null });
     await t.as('auditor').get('/v1/audit/denials?limit=0').expect(400);
     await t.as('auditor').get('/v1/audit/denials?cursor=x').expect(400);

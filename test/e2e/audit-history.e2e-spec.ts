@@ -28,8 +28,20 @@ describe('audit: history, as-of and diff', () => {
     expect(res.body).toMatchObject({ articleId: article.id, latestRevision: 13, next: null });
     const items = res.body.items as Record<string, unknown>[];
     expect(items.map((entry) => entry.type)).toEqual([
-      'ArticleDrafted', 'ArticleSubmitted', 'ArticleChangesRequested', 'ArticleRevised', 'ArticleSubmitted', 'ArticleVerified', 'ArticlePublished',
-      'RelatedLinked', 'ArticleRevised', 'ArticleSubmitted', 'ArticleVerified', 'ArticleCorrected', 'RelatedUnlinked', 'ArticleUnpublished',
+      'ArticleDrafted',
+      'ArticleSubmitted',
+      'ArticleChangesRequested',
+      'ArticleRevised',
+      'ArticleSubmitted',
+      'ArticleVerified',
+      'ArticlePublished',
+      'RelatedLinked',
+      'ArticleRevised',
+      'ArticleSubmitted',
+      'ArticleVerified',
+      'ArticleCorrected',
+      'RelatedUnlinked',
+      'ArticleUnpublished',
     ]);
     expect(items.map((entry) => entry.revision)).toEqual([...Array(14).keys()]);
     const positions = items.map((entry) => BigInt(entry.position as string));
@@ -60,9 +72,15 @@ describe('audit: history, as-of and diff', () => {
     const first = await t.as('editor').get(`${url}?limit=5`).expect(200);
     expect(revisions(first.body)).toEqual([0, 1, 2, 3, 4]);
     expect(first.body.next).toBe(5);
-    const second = await t.as('editor').get(`${url}?limit=5&from=${first.body.next as number}`).expect(200);
+    const second = await t
+      .as('editor')
+      .get(`${url}?limit=5&from=${first.body.next as number}`)
+      .expect(200);
     expect(revisions(second.body)).toEqual([5, 6, 7, 8, 9]);
-    const last = await t.as('editor').get(`${url}?limit=5&from=${second.body.next as number}`).expect(200);
+    const last = await t
+      .as('editor')
+      .get(`${url}?limit=5&from=${second.body.next as number}`)
+      .expect(200);
     expect(last.body).toMatchObject({ next: null });
     expect(last.body.items).toHaveLength(4);
 
@@ -70,7 +88,10 @@ describe('audit: history, as-of and diff', () => {
     expect(revisions(verified.body)).toEqual([5, 10]);
     const byBagus = await t.as('auditor').get(`${url}?actor=editor-bagus`).expect(200);
     expect(revisions(byBagus.body)).toEqual([10]);
-    const several = await t.as('auditor').get(`${url}?type=ArticlePublished,ArticleCorrected&type=ArticleUnpublished&actor=editor-ayu`).expect(200);
+    const several = await t
+      .as('auditor')
+      .get(`${url}?type=ArticlePublished,ArticleCorrected&type=ArticleUnpublished&actor=editor-ayu`)
+      .expect(200);
     expect(revisions(several.body)).toEqual([6, 11, 13]);
     const paged = await t.as('auditor').get(`${url}?type=ArticleSubmitted&limit=2`).expect(200);
     expect(paged.body).toMatchObject({ items: [{ revision: 1 }, { revision: 4 }], next: 9 });
@@ -93,7 +114,13 @@ describe('audit: history, as-of and diff', () => {
     expect(article.states).toHaveLength(14);
     for (const [revision, state] of article.states.entries()) {
       const res = await t.as('auditor').get(`/v1/articles/${article.id}/as-of?revision=${revision}`).expect(200);
-      expect(res.body).toMatchObject({ articleId: article.id, asOf: { revision }, revision, latestRevision: 13, occurredAt: occurredAt[revision] });
+      expect(res.body).toMatchObject({
+        articleId: article.id,
+        asOf: { revision },
+        revision,
+        latestRevision: 13,
+        occurredAt: occurredAt[revision],
+      });
       expect(res.body.article).toEqual(state);
     }
     const current = await t.as('auditor').get(`/v1/articles/${article.id}`).expect(200);
@@ -104,7 +131,10 @@ describe('audit: history, as-of and diff', () => {
 
   test('as-of an instant picks the last revision that occurred at or before it, at every boundary', async () => {
     for (const [revision, time] of occurredAt.entries()) {
-      const exactly = await t.as('auditor').get(`/v1/articles/${article.id}/as-of?at=${encodeURIComponent(time)}`).expect(200);
+      const exactly = await t
+        .as('auditor')
+        .get(`/v1/articles/${article.id}/as-of?at=${encodeURIComponent(time)}`)
+        .expect(200);
       expect(exactly.body).toMatchObject({ asOf: { at: time }, revision });
       expect(exactly.body.article).toEqual(article.states[revision]);
       const justBefore = new Date(Date.parse(time) - 1).toISOString();
@@ -122,7 +152,10 @@ describe('audit: history, as-of and diff', () => {
     // Between two events, in another zone: still the earlier one.
     const midway = new Date(Date.parse(occurredAt[6]!) + 30_000);
     const jakarta = new Date(midway.getTime() + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
-    const res = await t.as('auditor').get(`/v1/articles/${article.id}/as-of?at=${encodeURIComponent(jakarta)}`).expect(200);
+    const res = await t
+      .as('auditor')
+      .get(`/v1/articles/${article.id}/as-of?at=${encodeURIComponent(jakarta)}`)
+      .expect(200);
     expect(res.body.revision).toBe(6);
     const future = await t.as('auditor').get(`/v1/articles/${article.id}/as-of?at=2999-01-01T00:00:00Z`).expect(200);
     expect(future.body.revision).toBe(13);
@@ -139,7 +172,12 @@ describe('audit: history, as-of and diff', () => {
 
   test('the diff between two revisions shows the revised headline, paragraph and source', async () => {
     const res = await t.as('auditor').get(`/v1/articles/${article.id}/diff?from=2&to=3`).expect(200);
-    expect(res.body).toMatchObject({ articleId: article.id, from: { revision: 2, occurredAt: occurredAt[2] }, to: { revision: 3 }, identical: false });
+    expect(res.body).toMatchObject({
+      articleId: article.id,
+      from: { revision: 2, occurredAt: occurredAt[2] },
+      to: { revision: 3 },
+      identical: false,
+    });
     expect(Object.keys(res.body.content)).toEqual(['headline', 'body', 'sources']);
     expect(res.body.content.headline.words).toEqual([
       { op: 'equal', text: 'BPBD Tangsel Siagakan ' },
@@ -170,7 +208,9 @@ describe('audit: history, as-of and diff', () => {
       { op: 'equal', text: sampleRevisedContent.dek },
       { op: 'insert', text: ' Pompa tambahan berasal dari Pemprov Banten.' },
     ]);
-    expect(corrected.body.corrections.added).toEqual([expect.objectContaining({ note: 'Versi sebelumnya tidak menyebut asal pompa tambahan.' })]);
+    expect(corrected.body.corrections.added).toEqual([
+      expect.objectContaining({ note: 'Versi sebelumnya tidak menyebut asal pompa tambahan.' }),
+    ]);
 
     await t.as('auditor').get(`/v1/articles/${article.id}/diff?from=0&to=14`).expect(404);
     await t.as('auditor').get(`/v1/articles/${article.id}/diff?from=0`).expect(400);

@@ -33,11 +33,15 @@ describe('audit: tamper evidence and the auditor CLIs', () => {
   });
 
   const exportTo = async (name: string): Promise<string> => {
-    const res = await t.as('auditor').get(`/v1/articles/${article.id}/history/export`).buffer(true).parse((response, done) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => done(null, text));
-    });
+    const res = await t
+      .as('auditor')
+      .get(`/v1/articles/${article.id}/history/export`)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => done(null, text));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
     const file = path.join(files, name);
@@ -100,7 +104,9 @@ describe('audit: tamper evidence and the auditor CLIs', () => {
     const db = new Database(path.join(t.dataDir, EMBEDDED_STORE_FILE));
     try {
       const where = { stream: `article-${article.id}`, revision: 5 };
-      const row = db.prepare('SELECT data FROM events WHERE stream_id = @stream AND revision = @revision').get(where) as { data: string | Buffer };
+      const row = db.prepare('SELECT data FROM events WHERE stream_id = @stream AND revision = @revision').get(where) as {
+        data: string | Buffer;
+      };
       const data = JSON.parse(row.data.toString()) as Record<string, unknown>;
       expect(data.verifiedByName).toBe('Ayu Lestari');
       const changed = db

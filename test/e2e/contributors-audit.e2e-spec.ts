@@ -22,7 +22,11 @@ describe('contributors on the audit trail', () => {
   test('every contributor event is sealed into its stream’s hash chain, which the audit code verifies', async () => {
     const id = t.principals.writer.principalId;
     await t.as('writer').put(`/v1/contributors/${id}/profile`).send(profile).expect(201);
-    await t.as('writer').put(`/v1/contributors/${id}/profile`).send({ ...profile, bio: 'Meliput banjir sejak 2019.' }).expect(200);
+    await t
+      .as('writer')
+      .put(`/v1/contributors/${id}/profile`)
+      .send({ ...profile, bio: 'Meliput banjir sejak 2019.' })
+      .expect(200);
     await t.as('editor').post(`/v1/contributors/${id}/verify`).expect(200);
     await t.as('editor2').post(`/v1/contributors/${id}/revoke-verification`).send({ reason: REVOKE_REASON }).expect(200);
 
@@ -32,20 +36,34 @@ describe('contributors on the audit trail', () => {
     expect(verifyChain(streamId, stream)).toEqual({ ok: true, events: 4, head: hashOf(stream[3]!) });
 
     // The chain is what makes an edit visible: the verifier's name changed after the fact.
-    const edited = stream.map((event) => (event.revision === 2n ? { ...event, data: { ...(event.data as object), by: 'editor-bagus' } } : event));
+    const edited = stream.map((event) =>
+      event.revision === 2n ? { ...event, data: { ...(event.data as object), by: 'editor-bagus' } } : event,
+    );
     expect(verifyChain(streamId, edited)).toMatchObject({ ok: false, brokenAt: 2, code: 'hash_mismatch' });
   });
 
   test('contributor commands refused for authorization are listed in GET /v1/audit/denials; other refusals are not', async () => {
     await t.as('editor').put('/v1/contributors/writer-rudi/profile').send(profile).expect(201);
-    await t.as('editor').put(`/v1/contributors/${t.principals.editor.principalId}/profile`).send({ ...profile, community: false }).expect(201);
-    await t.as('editor').put(`/v1/contributors/${t.principals.writer2.principalId}/profile`).send({ ...profile, community: false }).expect(201);
+    await t
+      .as('editor')
+      .put(`/v1/contributors/${t.principals.editor.principalId}/profile`)
+      .send({ ...profile, community: false })
+      .expect(201);
+    await t
+      .as('editor')
+      .put(`/v1/contributors/${t.principals.writer2.principalId}/profile`)
+      .send({ ...profile, community: false })
+      .expect(201);
     const before = (await t.as('auditor').get('/v1/audit/denials').expect(200)).body.items.length as number;
 
     await t.as('writer2').put('/v1/contributors/writer-rudi/profile').set('X-Correlation-Id', 'profil-rudi').send(profile).expect(403);
     await t.as('writer').post('/v1/contributors/writer-rudi/verify').expect(403);
     await t.as('editor').post(`/v1/contributors/${t.principals.editor.principalId}/verify`).expect(403);
-    await t.as('writer2').put(`/v1/contributors/${t.principals.writer2.principalId}/profile`).send({ ...profile, community: true }).expect(403);
+    await t
+      .as('writer2')
+      .put(`/v1/contributors/${t.principals.writer2.principalId}/profile`)
+      .send({ ...profile, community: true })
+      .expect(403);
     // Not about authorization: a conflict, a domain validation failure, and a read (a query, not a command).
     await t.as('editor').post('/v1/contributors/writer-rudi/revoke-verification').send({ reason: REVOKE_REASON }).expect(409);
     await t.as('editor').post('/v1/contributors/writer-rudi/verify').expect(200);
@@ -55,7 +73,11 @@ describe('contributors on the audit trail', () => {
     const res = await t.as('auditor').get('/v1/audit/denials').expect(200);
     const items = (res.body.items as Record<string, unknown>[]).slice(0, res.body.items.length - before);
     expect(items.map(({ commandType, streamId, code }) => ({ commandType, streamId, code }))).toEqual([
-      { commandType: 'UpdateContributorProfile', streamId: `contributor-${t.principals.writer2.principalId}`, code: 'community_set_by_desk' },
+      {
+        commandType: 'UpdateContributorProfile',
+        streamId: `contributor-${t.principals.writer2.principalId}`,
+        code: 'community_set_by_desk',
+      },
       { commandType: 'VerifyContributor', streamId: `contributor-${t.principals.editor.principalId}`, code: 'four_eyes' },
       { commandType: 'VerifyContributor', streamId: 'contributor-writer-rudi', code: 'forbidden' },
       { commandType: 'UpdateContributorProfile', streamId: 'contributor-writer-rudi', code: 'not_owner' },
@@ -78,7 +100,14 @@ describe('contributors on the audit trail', () => {
     expect(intact.stdout).toContain('All hash chains are intact.');
     expect(intact.code).toBe(0);
 
-    const data = { contributorId: 'writer-lama', ...profile, community: true, by: 'writer-lama', byName: 'Lama', at: new Date().toISOString() };
+    const data = {
+      contributorId: 'writer-lama',
+      ...profile,
+      community: true,
+      by: 'writer-lama',
+      byName: 'Lama',
+      at: new Date().toISOString(),
+    };
     await t.store.appendToStream('contributor-writer-lama', [{ id: randomUUID(), type: 'ContributorProfileUpdated', data }]);
     const verified = await runCli('audit-verify', ['--json'], t.dataDir);
     expect(verified.code).toBe(1);

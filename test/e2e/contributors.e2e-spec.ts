@@ -21,7 +21,11 @@ function streamOf(t: TestApp, contributorId: string) {
 /** Fixtures through the real API: editors may create anyone's profile, under any principal id. */
 async function profileOf(t: TestApp, contributorId: string, options: { by?: Who; community?: boolean } = {}) {
   const body = options.community === undefined ? profile : { ...profile, community: options.community };
-  await t.as(options.by ?? 'editor').put(`/v1/contributors/${contributorId}/profile`).send(body).expect(201);
+  await t
+    .as(options.by ?? 'editor')
+    .put(`/v1/contributors/${contributorId}/profile`)
+    .send(body)
+    .expect(201);
 }
 
 async function verifiedProfileOf(t: TestApp, contributorId: string): Promise<void> {
@@ -40,7 +44,12 @@ describe('contributors over HTTP', () => {
     const writer = t.principals.writer;
     const id = writer.principalId;
 
-    const created = await t.as('writer').put(`/v1/contributors/${id}/profile`).set('X-Correlation-Id', 'profil-1').send(profile).expect(201);
+    const created = await t
+      .as('writer')
+      .put(`/v1/contributors/${id}/profile`)
+      .set('X-Correlation-Id', 'profil-1')
+      .send(profile)
+      .expect(201);
     expect(created.headers.location).toBe(`/v1/contributors/${id}`);
     expect(created.headers.etag).toBe('"0"');
     expect(Number(created.headers['x-event-position'])).toBeGreaterThan(0);
@@ -123,20 +132,44 @@ describe('contributors over HTTP', () => {
 
   test('the desk decides who is a community contributor; a writer’s own edit keeps the flag', async () => {
     const id = t.principals.writer2.principalId;
-    const staff = await t.as('editor').put(`/v1/contributors/${id}/profile`).send({ ...profile, displayName: 'Sari Wulandari', community: false }).expect(201);
+    const staff = await t
+      .as('editor')
+      .put(`/v1/contributors/${id}/profile`)
+      .send({ ...profile, displayName: 'Sari Wulandari', community: false })
+      .expect(201);
     expect(staff.body.community).toBe(false);
 
-    const own = await t.as('writer2').put(`/v1/contributors/${id}/profile`).send({ ...profile, displayName: 'Sari W.' }).expect(200);
+    const own = await t
+      .as('writer2')
+      .put(`/v1/contributors/${id}/profile`)
+      .send({ ...profile, displayName: 'Sari W.' })
+      .expect(200);
     expect(own.body).toMatchObject({ displayName: 'Sari W.', community: false });
-    await t.as('writer2').put(`/v1/contributors/${id}/profile`).send({ ...profile, displayName: 'Sari W.', community: false }).expect(200);
+    await t
+      .as('writer2')
+      .put(`/v1/contributors/${id}/profile`)
+      .send({ ...profile, displayName: 'Sari W.', community: false })
+      .expect(200);
 
     const before = await eventCount(t);
-    const refused = await t.as('writer2').put(`/v1/contributors/${id}/profile`).send({ ...profile, community: true }).expect(403);
+    const refused = await t
+      .as('writer2')
+      .put(`/v1/contributors/${id}/profile`)
+      .send({ ...profile, community: true })
+      .expect(403);
     expect(refused.headers['content-type']).toMatch(PROBLEM);
-    expect(refused.body).toMatchObject({ status: 403, code: 'community_set_by_desk', type: 'https://redaksi.dev/problems/community-set-by-desk' });
+    expect(refused.body).toMatchObject({
+      status: 403,
+      code: 'community_set_by_desk',
+      type: 'https://redaksi.dev/problems/community-set-by-desk',
+    });
     expect(await eventCount(t)).toBe(before);
 
-    const byAdmin = await t.as('admin').put(`/v1/contributors/${id}/profile`).send({ ...profile, displayName: 'Sari W.', community: true }).expect(200);
+    const byAdmin = await t
+      .as('admin')
+      .put(`/v1/contributors/${id}/profile`)
+      .send({ ...profile, displayName: 'Sari W.', community: true })
+      .expect(200);
     expect(byAdmin.body.community).toBe(true);
     const stream = await streamOf(t, id);
     expect(stream.map((event) => (event.data as { community: boolean }).community)).toEqual([false, false, true]);
@@ -145,7 +178,11 @@ describe('contributors over HTTP', () => {
   test('saving a profile unchanged writes nothing and answers with the current revision', async () => {
     await profileOf(t, 'writer-unchanged');
     const before = await eventCount(t);
-    const again = await t.as('editor').put('/v1/contributors/writer-unchanged/profile').send({ ...profile, bio: ` ${profile.bio} ` }).expect(200);
+    const again = await t
+      .as('editor')
+      .put('/v1/contributors/writer-unchanged/profile')
+      .send({ ...profile, bio: ` ${profile.bio} ` })
+      .expect(200);
     expect(again.headers.etag).toBe('"0"');
     expect(await eventCount(t)).toBe(before);
   });
@@ -247,7 +284,11 @@ describe('contributors over HTTP', () => {
 
     await profileOf(t, 'writer-tari');
     const afterFixture = await eventCount(t);
-    const notVerified = await t.as('editor').post('/v1/contributors/writer-tari/revoke-verification').send({ reason: REVOKE_REASON }).expect(409);
+    const notVerified = await t
+      .as('editor')
+      .post('/v1/contributors/writer-tari/revoke-verification')
+      .send({ reason: REVOKE_REASON })
+      .expect(409);
     expect(notVerified.body).toMatchObject({ code: 'not_verified', currentStatus: 'unverified' });
     expect(afterFixture - before).toBe(1);
     expect(await eventCount(t)).toBe(afterFixture);
@@ -255,9 +296,19 @@ describe('contributors over HTTP', () => {
 
   test('a stale If-Match is 412 and writes nothing', async () => {
     await profileOf(t, 'writer-eko');
-    await t.as('editor').put('/v1/contributors/writer-eko/profile').set('If-Match', '"0"').send({ ...profile, bio: 'Satu' }).expect(200);
+    await t
+      .as('editor')
+      .put('/v1/contributors/writer-eko/profile')
+      .set('If-Match', '"0"')
+      .send({ ...profile, bio: 'Satu' })
+      .expect(200);
     const before = await eventCount(t);
-    const res = await t.as('editor').put('/v1/contributors/writer-eko/profile').set('If-Match', '"0"').send({ ...profile, bio: 'Dua' }).expect(412);
+    const res = await t
+      .as('editor')
+      .put('/v1/contributors/writer-eko/profile')
+      .set('If-Match', '"0"')
+      .send({ ...profile, bio: 'Dua' })
+      .expect(412);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body).toMatchObject({ type: 'https://redaksi.dev/problems/stale-revision', expectedRevision: 0, actualRevision: 1 });
     await t.as('editor2').post('/v1/contributors/writer-eko/verify').set('If-Match', '"0"').expect(412);
@@ -285,7 +336,9 @@ describe('contributors over HTTP', () => {
     expect((await streamOf(t, 'writer-joko')).map((event) => event.type)).toEqual(['ContributorProfileUpdated', 'ContributorVerified']);
 
     const before = await eventCount(t);
-    const reused = await put().send({ ...profile, bio: 'Lain' }).expect(422);
+    const reused = await put()
+      .send({ ...profile, bio: 'Lain' })
+      .expect(422);
     expect(reused.body.type).toBe('https://redaksi.dev/problems/idempotency-key-reused');
     expect(await eventCount(t)).toBe(before);
   });
@@ -346,8 +399,14 @@ describe('contributors over HTTP', () => {
       const padded = encodeURIComponent(' writer-dewi');
       await t.as('editor').get(`/v1/contributors/${padded}`).expect(400);
       await t.as('editor').put(`/v1/contributors/${padded}/profile`).send(profile).expect(400);
-      await t.as('editor').post(`/v1/contributors/${'w'.repeat(201)}/verify`).expect(400);
-      const res = await t.as('editor').post(`/v1/contributors/${encodeURIComponent('writer\ndewi')}/verify`).expect(400);
+      await t
+        .as('editor')
+        .post(`/v1/contributors/${'w'.repeat(201)}/verify`)
+        .expect(400);
+      const res = await t
+        .as('editor')
+        .post(`/v1/contributors/${encodeURIComponent('writer\ndewi')}/verify`)
+        .expect(400);
       expect(res.body.errors).toEqual([{ field: 'id', messages: [expect.stringMatching(/one line/)] }]);
     });
 

@@ -38,7 +38,11 @@ describe('public feed and stream', () => {
     let cursor = after;
     for (let page = 0; page < 100; page++) {
       const query = new URLSearchParams({ limit: String(limit), ...(cursor === undefined ? {} : { after: cursor }) });
-      const body = (await t.as(who).get(`/v1/feed?${query.toString()}`).expect(200)).body as { events: PublicEvent[]; next: string | null; endOfFeed: boolean };
+      const body = (await t.as(who).get(`/v1/feed?${query.toString()}`).expect(200)).body as {
+        events: PublicEvent[];
+        next: string | null;
+        endOfFeed: boolean;
+      };
       events.push(...body.events);
       if (body.endOfFeed) return events;
       expect(body.next).not.toBeNull();
@@ -48,7 +52,10 @@ describe('public feed and stream', () => {
   }
 
   async function stream(headers: Record<string, string> = {}, query = ''): Promise<SseClient> {
-    const client = await SseClient.connect(`${baseUrl}/v1/feed/stream${query}`, { Authorization: `Bearer ${t.tokens.service}`, ...headers });
+    const client = await SseClient.connect(`${baseUrl}/v1/feed/stream${query}`, {
+      Authorization: `Bearer ${t.tokens.service}`,
+      ...headers,
+    });
     clients.push(client);
     return client;
   }
@@ -63,17 +70,38 @@ describe('public feed and stream', () => {
     expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);
 
     const [published, , linked, corrected, unlinked, takedown, , withdrawn, , updated] = feed;
-    expect(published).toMatchObject({ data: { article: { author: { name: t.principals.writer.displayName }, editor: { name: t.principals.editor.displayName } } } });
-    expect(linked).toMatchObject({ data: { change: { action: 'linked', articleId: story.articles.b }, article: { related: [{ articleId: story.articles.b, afterBlock: 1, headline: 'Banjir Rendam Ratusan Rumah di Pondok Aren' }] } } });
-    expect(corrected).toMatchObject({ data: { correction: { note: 'Jumlah pompa yang benar adalah 14 unit.' }, article: { headline: 'BPBD Tangsel Siagakan 14 Pompa Air Jelang Puncak Musim Hujan' } } });
-    expect(unlinked).toMatchObject({ data: { change: { action: 'unlinked' }, article: { headline: 'BPBD Tangsel Siagakan 14 Pompa Air Jelang Puncak Musim Hujan', related: [] } } });
+    expect(published).toMatchObject({
+      data: { article: { author: { name: t.principals.writer.displayName }, editor: { name: t.principals.editor.displayName } } },
+    });
+    expect(linked).toMatchObject({
+      data: {
+        change: { action: 'linked', articleId: story.articles.b },
+        article: { related: [{ articleId: story.articles.b, afterBlock: 1, headline: 'Banjir Rendam Ratusan Rumah di Pondok Aren' }] },
+      },
+    });
+    expect(corrected).toMatchObject({
+      data: {
+        correction: { note: 'Jumlah pompa yang benar adalah 14 unit.' },
+        article: { headline: 'BPBD Tangsel Siagakan 14 Pompa Air Jelang Puncak Musim Hujan' },
+      },
+    });
+    expect(unlinked).toMatchObject({
+      data: {
+        change: { action: 'unlinked' },
+        article: { headline: 'BPBD Tangsel Siagakan 14 Pompa Air Jelang Puncak Musim Hujan', related: [] },
+      },
+    });
     expect(takedown!.data).toEqual({ mode: 'takedown' });
     expect(withdrawn!.data).toEqual({ mode: 'withdraw', notice: 'Artikel ini ditarik karena narasumber meralat keterangannya.' });
     expect(updated).toMatchObject({ data: { article: { headline: 'BMKG: Hujan Lebat Berlanjut Hingga Awal Maret' } } });
   });
 
   test('a page that only read internal events is short, not the end, and moves the cursor on', async () => {
-    const first = (await t.as('admin').get('/v1/feed?limit=100').expect(200)).body as { events: PublicEvent[]; next: string; endOfFeed: boolean };
+    const first = (await t.as('admin').get('/v1/feed?limit=100').expect(200)).body as {
+      events: PublicEvent[];
+      next: string;
+      endOfFeed: boolean;
+    };
     expect(first.endOfFeed).toBe(false);
     expect(first.events.length).toBeLessThan(feed.length);
     expect(await readWholeFeed('admin', 100)).toEqual(feed);
@@ -104,7 +132,10 @@ describe('public feed and stream', () => {
     const e = await articleIn(t, 'published', { content: { headline: 'Tanggul Kali Angke Diperkuat' } });
     await client.waitFor('the live event', (c) => c.events().length >= feed.length + 1);
     const live = client.events().at(-1)!;
-    expect(live).toMatchObject({ type: 'article.published', data: { articleId: e, data: { article: { headline: 'Tanggul Kali Angke Diperkuat' } } } });
+    expect(live).toMatchObject({
+      type: 'article.published',
+      data: { articleId: e, data: { article: { headline: 'Tanggul Kali Angke Diperkuat' } } },
+    });
     expect(await readWholeFeed('service', 50, feed.at(-1)!.cursor)).toEqual([live.data]);
     client.close();
 
@@ -136,7 +167,9 @@ describe('public feed and stream', () => {
   });
 
   test('OpenAPI documents the feed and the stream', async () => {
-    const document = (await t.anonymous().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const document = (await t.anonymous().get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     expect(document.paths['/v1/feed']?.get?.responses['200']).toBeDefined();
     expect(document.paths['/v1/feed/stream']?.get).toBeDefined();
     expect(document.paths['/v1/subscribers']?.post).toBeDefined();

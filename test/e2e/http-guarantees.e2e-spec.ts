@@ -14,9 +14,19 @@ describe('HTTP guarantees: concurrency, idempotency, input', () => {
 
   test('a stale If-Match is 412 and writes nothing', async () => {
     const id = await articleIn(t, 'draft');
-    await t.as('writer').put(`/v1/articles/${id}/content`).set('If-Match', '"0"').send({ ...sampleArticleContent, dek: 'Satu' }).expect(200);
+    await t
+      .as('writer')
+      .put(`/v1/articles/${id}/content`)
+      .set('If-Match', '"0"')
+      .send({ ...sampleArticleContent, dek: 'Satu' })
+      .expect(200);
     const before = await eventCount(t);
-    const res = await t.as('writer').put(`/v1/articles/${id}/content`).set('If-Match', '"0"').send({ ...sampleArticleContent, dek: 'Dua' }).expect(412);
+    const res = await t
+      .as('writer')
+      .put(`/v1/articles/${id}/content`)
+      .set('If-Match', '"0"')
+      .send({ ...sampleArticleContent, dek: 'Dua' })
+      .expect(412);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body).toMatchObject({ expectedRevision: 0, actualRevision: 1 });
     expect(await eventCount(t)).toBe(before);
@@ -35,7 +45,13 @@ describe('HTTP guarantees: concurrency, idempotency, input', () => {
   test('two concurrent revisions at the same revision: one wins, the other 412; no lost update', async () => {
     const id = await articleIn(t, 'draft');
     const [a, b] = await Promise.all(
-      ['Versi A', 'Versi B'].map((dek) => t.as('writer').put(`/v1/articles/${id}/content`).set('If-Match', '"0"').send({ ...sampleArticleContent, dek })),
+      ['Versi A', 'Versi B'].map((dek) =>
+        t
+          .as('writer')
+          .put(`/v1/articles/${id}/content`)
+          .set('If-Match', '"0"')
+          .send({ ...sampleArticleContent, dek }),
+      ),
     );
     expect([a!.status, b!.status].sort()).toEqual([200, 412]);
     const winner = a!.status === 200 ? 'Versi A' : 'Versi B';
@@ -47,7 +63,12 @@ describe('HTTP guarantees: concurrency, idempotency, input', () => {
   test('concurrent commands without If-Match: each is decided on what it read, a loser gets 409', async () => {
     const id = await articleIn(t, 'draft');
     const results = await Promise.all(
-      ['Satu', 'Dua', 'Tiga', 'Empat'].map((dek) => t.as('writer').put(`/v1/articles/${id}/content`).send({ ...sampleArticleContent, dek })),
+      ['Satu', 'Dua', 'Tiga', 'Empat'].map((dek) =>
+        t
+          .as('writer')
+          .put(`/v1/articles/${id}/content`)
+          .send({ ...sampleArticleContent, dek }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
@@ -78,7 +99,12 @@ describe('HTTP guarantees: concurrency, idempotency, input', () => {
   test('the same Idempotency-Key with a different request is refused (422) and writes nothing', async () => {
     await t.as('writer').post('/v1/articles').set('Idempotency-Key', 'draft-2').send(sampleArticleContent).expect(201);
     const before = await eventCount(t);
-    const res = await t.as('writer').post('/v1/articles').set('Idempotency-Key', 'draft-2').send({ ...sampleArticleContent, headline: 'Lain' }).expect(422);
+    const res = await t
+      .as('writer')
+      .post('/v1/articles')
+      .set('Idempotency-Key', 'draft-2')
+      .send({ ...sampleArticleContent, headline: 'Lain' })
+      .expect(422);
     expect(res.body.type).toBe('https://redaksi.dev/problems/idempotency-key-reused');
     expect(await eventCount(t)).toBe(before);
     // Keys are per principal: another writer's identical key is a different command.
@@ -132,34 +158,61 @@ describe('HTTP guarantees: concurrency, idempotency, input', () => {
     });
 
     test('unknown field → 400 naming it', async () => {
-      const res = await t.as('writer').post('/v1/articles').send({ ...sampleArticleContent, author: 'someone' }).expect(400);
+      const res = await t
+        .as('writer')
+        .post('/v1/articles')
+        .send({ ...sampleArticleContent, author: 'someone' })
+        .expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(JSON.stringify(res.body.errors)).toContain('author');
     });
 
     test('unknown field inside a block → 400 naming the path', async () => {
       const body = [...sampleArticleContent.body, { type: 'paragraph', text: 'x', color: 'red' }];
-      const res = await t.as('writer').post('/v1/articles').send({ ...sampleArticleContent, body }).expect(400);
+      const res = await t
+        .as('writer')
+        .post('/v1/articles')
+        .send({ ...sampleArticleContent, body })
+        .expect(400);
       expect(JSON.stringify(res.body.errors)).toMatch(/body.*8.*color/);
     });
 
     test('wrong types → 400', async () => {
-      const res = await t.as('writer').post('/v1/articles').send({ ...sampleArticleContent, headline: 42, topics: 'Banjir' }).expect(400);
+      const res = await t
+        .as('writer')
+        .post('/v1/articles')
+        .send({ ...sampleArticleContent, headline: 42, topics: 'Banjir' })
+        .expect(400);
       const fields = (res.body.errors as { field: string }[]).map((e) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['headline', 'topics']));
     });
 
     test('a quote without attribution, an attribution on a paragraph → 400', async () => {
-      const body = [{ type: 'quote', text: 'Tanpa nama' }, { type: 'paragraph', text: 'x', attribution: 'Budi' }];
-      const res = await t.as('writer').post('/v1/articles').send({ ...sampleArticleContent, body }).expect(400);
+      const body = [
+        { type: 'quote', text: 'Tanpa nama' },
+        { type: 'paragraph', text: 'x', attribution: 'Budi' },
+      ];
+      const res = await t
+        .as('writer')
+        .post('/v1/articles')
+        .send({ ...sampleArticleContent, body })
+        .expect(400);
       const text = JSON.stringify(res.body.errors);
       expect(text).toContain('body[0].attribution');
       expect(text).toContain('body[1].attribution');
     });
 
     test('over a length limit → 400', async () => {
-      await t.as('writer').post('/v1/articles').send({ ...sampleArticleContent, headline: 'x'.repeat(201) }).expect(400);
-      await t.as('writer').post('/v1/articles').send({ ...sampleArticleContent, topics: Array.from({ length: 21 }, (_, i) => `t${i}`) }).expect(400);
+      await t
+        .as('writer')
+        .post('/v1/articles')
+        .send({ ...sampleArticleContent, headline: 'x'.repeat(201) })
+        .expect(400);
+      await t
+        .as('writer')
+        .post('/v1/articles')
+        .send({ ...sampleArticleContent, topics: Array.from({ length: 21 }, (_, i) => `t${i}`) })
+        .expect(400);
     });
 
     test('malformed JSON → 400 problem', async () => {
@@ -189,8 +242,16 @@ describe('HTTP guarantees: concurrency, idempotency, input', () => {
     test('verify with an incomplete checklist → 400', async () => {
       const id = await articleIn(t, 'in_review');
       before = await eventCount(t);
-      await t.as('editor').post(`/v1/articles/${id}/verify`).send({ checklist: { sourcesChecked: true } }).expect(400);
-      const res = await t.as('editor').post(`/v1/articles/${id}/verify`).send({ checklist: { sourcesChecked: true, quotesAttributed: false } }).expect(400);
+      await t
+        .as('editor')
+        .post(`/v1/articles/${id}/verify`)
+        .send({ checklist: { sourcesChecked: true } })
+        .expect(400);
+      const res = await t
+        .as('editor')
+        .post(`/v1/articles/${id}/verify`)
+        .send({ checklist: { sourcesChecked: true, quotesAttributed: false } })
+        .expect(400);
       expect(res.body.code).toBe('invalid');
     });
   });

@@ -124,8 +124,15 @@ describe('projector process', () => {
     // The scheduler would publish the log's long-due schedules now; this test is about reading.
     const t = await startTestApp({ dataDir, env: { REDAKSI_PROJECTIONS: 'off' }, scheduler: { enabled: false } });
     try {
-      const created = await t.as('writer').post('/v1/articles').send({ ...sampleArticleContent, headline: 'Ditulis Saat Proyektor Terpisah' }).expect(201);
-      const read = await t.as('writer').get(`/v1/desk/mine?waitFor=${created.headers['x-event-position'] as string}`).expect(200);
+      const created = await t
+        .as('writer')
+        .post('/v1/articles')
+        .send({ ...sampleArticleContent, headline: 'Ditulis Saat Proyektor Terpisah' })
+        .expect(201);
+      const read = await t
+        .as('writer')
+        .get(`/v1/desk/mine?waitFor=${created.headers['x-event-position'] as string}`)
+        .expect(200);
       expect(read.headers['x-read-model-caught-up']).toBe('true');
       expect(read.body.items[0]).toMatchObject({ id: created.body.id, headline: 'Ditulis Saat Proyektor Terpisah' });
       const before = (await t.anonymous().get('/health').expect(200)).body.checks.projections.details;
@@ -142,8 +149,15 @@ describe('projector process', () => {
       expect(after.desk.active.generation).toBeGreaterThan(before.desk.active.generation);
       expect(after.publishing.active.generation).toBe(before.publishing.active.generation);
       // The projector continues on the new generation: a new command is reflected there.
-      const second = await t.as('writer').post('/v1/articles').send({ ...sampleArticleContent, headline: 'Setelah Pembangunan Ulang' }).expect(201);
-      const again = await t.as('writer').get(`/v1/desk/mine?waitFor=${second.headers['x-event-position'] as string}`).expect(200);
+      const second = await t
+        .as('writer')
+        .post('/v1/articles')
+        .send({ ...sampleArticleContent, headline: 'Setelah Pembangunan Ulang' })
+        .expect(201);
+      const again = await t
+        .as('writer')
+        .get(`/v1/desk/mine?waitFor=${second.headers['x-event-position'] as string}`)
+        .expect(200);
       expect(again.headers['x-read-model-caught-up']).toBe('true');
       expect(again.body.items[0]).toMatchObject({ id: second.body.id });
     } finally {

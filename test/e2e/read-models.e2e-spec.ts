@@ -14,7 +14,12 @@ const floodContent: ArticleContent = {
   language: 'id',
   body: [
     { type: 'paragraph', text: 'Ratusan rumah di Kecamatan Pondok Aren terendam banjir setinggi satu meter pada Minggu (19/1/2025).' },
-    { type: 'quote', text: 'Air naik cepat sekali, kami hanya sempat menyelamatkan dokumen.', attribution: 'Siti Aminah', role: 'Warga Pondok Kacang Timur' },
+    {
+      type: 'quote',
+      text: 'Air naik cepat sekali, kami hanya sempat menyelamatkan dokumen.',
+      attribution: 'Siti Aminah',
+      role: 'Warga Pondok Kacang Timur',
+    },
     { type: 'paragraph', text: 'BPBD mendirikan dapur umum di dua titik pengungsian.' },
   ],
   sources: [{ name: 'BPBD Kota Tangerang Selatan' }],
@@ -56,7 +61,8 @@ describe('read models after a newsroom workflow', () => {
 
   /** A command; remembers its X-Event-Position for the next read. */
   async function command(who: Who, method: 'post' | 'put', url: string, body?: object): Promise<Record<string, unknown>> {
-    const response = await t.as(who)[method](url).send(body ?? {});
+    const agent = t.as(who);
+    const response = await agent[method](url).send(body ?? {});
     if (response.status >= 300) throw new Error(`${method} ${url} → ${response.status}: ${JSON.stringify(response.body)}`);
     position = response.headers['x-event-position'] as string;
     return response.body as Record<string, unknown>;
@@ -90,8 +96,16 @@ describe('read models after a newsroom workflow', () => {
     t = await startTestApp();
 
     // The writers' profiles: Dimas is a community contributor with a public contact, Sari is staff.
-    await command('writer', 'put', '/v1/contributors/writer-dimas/profile', { displayName: 'Dimas P.', bio: 'Warga Pondok Aren.', publicContact: '@dimasprasetyo' });
-    await command('editor', 'put', '/v1/contributors/writer-sari/profile', { displayName: 'Sari Wulandari', bio: 'Redaktur kota.', community: false });
+    await command('writer', 'put', '/v1/contributors/writer-dimas/profile', {
+      displayName: 'Dimas P.',
+      bio: 'Warga Pondok Aren.',
+      publicContact: '@dimasprasetyo',
+    });
+    await command('editor', 'put', '/v1/contributors/writer-sari/profile', {
+      displayName: 'Sari Wulandari',
+      bio: 'Redaktur kota.',
+      community: false,
+    });
     await command('editor', 'post', '/v1/contributors/writer-dimas/verify');
 
     ids.a = await draft('writer', sampleArticleContent);
@@ -106,7 +120,9 @@ describe('read models after a newsroom workflow', () => {
     await command('editor', 'post', `/v1/articles/${ids.d}/request-changes`, { notes: 'Sebutkan jumlah relawan dan sumbernya.' });
     ids.e = await draft('writer', { ...floodContent, headline: 'Jadwal Pengerukan Kali Angke Diumumkan' });
     await throughReview(ids.e, 'writer');
-    await command('editor', 'post', `/v1/articles/${ids.e}/schedule`, { publishAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString() });
+    await command('editor', 'post', `/v1/articles/${ids.e}/schedule`, {
+      publishAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+    });
     ids.f = await draft('writer2', electionContent);
     await throughReview(ids.f, 'writer2');
     await publish(ids.f);
@@ -122,13 +138,29 @@ describe('read models after a newsroom workflow', () => {
 
   test('the live site shows what was published, with byline, badge and "Baca Juga"', async () => {
     const a = await read('service', `/v1/published/by-id/${ids.a}`);
-    expect(a).toMatchObject({ headline: sampleArticleContent.headline, byline: { name: 'Dimas P.', verifiedWriter: true, publicContact: '@dimasprasetyo' } });
+    expect(a).toMatchObject({
+      headline: sampleArticleContent.headline,
+      byline: { name: 'Dimas P.', verifiedWriter: true, publicContact: '@dimasprasetyo' },
+    });
     expect(a.communityContent).toBe(true);
     expect(a.disclaimer).toBe(COMMUNITY_DISCLAIMER);
-    expect(a.body[2]).toEqual({ type: 'related', label: 'Baca Juga', articles: [{ id: ids.b, slug: 'banjir-rendam-ratusan-rumah-di-pondok-aren', headline: floodContent.headline }] });
+    expect(a.body[2]).toEqual({
+      type: 'related',
+      label: 'Baca Juga',
+      articles: [{ id: ids.b, slug: 'banjir-rendam-ratusan-rumah-di-pondok-aren', headline: floodContent.headline }],
+    });
     const b = await read('writer', '/v1/published/banjir-rendam-ratusan-rumah-di-pondok-aren');
-    expect(b.body.at(-1)).toEqual({ type: 'related', label: 'Baca Juga', articles: [{ id: ids.a, slug: a.slug, headline: sampleArticleContent.headline }] });
-    expect(b).toMatchObject({ byline: { name: 'Sari Wulandari', verifiedWriter: false, publicContact: null }, communityContent: false, disclaimer: null, editor: { name: 'Bagus Santoso' } });
+    expect(b.body.at(-1)).toEqual({
+      type: 'related',
+      label: 'Baca Juga',
+      articles: [{ id: ids.a, slug: a.slug, headline: sampleArticleContent.headline }],
+    });
+    expect(b).toMatchObject({
+      byline: { name: 'Sari Wulandari', verifiedWriter: false, publicContact: null },
+      communityContent: false,
+      disclaimer: null,
+      editor: { name: 'Bagus Santoso' },
+    });
   });
 
   test('an unverified revision of a live article stays off the site until it is verified and published', async () => {
@@ -136,14 +168,21 @@ describe('read models after a newsroom workflow', () => {
     expect((await read('service', `/v1/published/by-id/${ids.a}`)).headline).toBe(sampleArticleContent.headline);
     const pending = await read('editor', '/v1/desk?status=pending_changes');
     expect(pending.items.map((item) => item.id)).toEqual([ids.a]);
-    expect(pending.items[0]).toMatchObject({ status: 'draft', pendingChanges: true, headline: sampleRevisedContent.headline, live: { slug: expect.any(String) } });
+    expect(pending.items[0]).toMatchObject({
+      status: 'draft',
+      pendingChanges: true,
+      headline: sampleRevisedContent.headline,
+      live: { slug: expect.any(String) },
+    });
 
     await throughReview(ids.a, 'editor', 'editor2');
     await command('editor', 'post', `/v1/articles/${ids.a}/publish`);
     expect((await read('service', `/v1/published/by-id/${ids.a}`)).headline).toBe(sampleRevisedContent.headline);
     // B's link follows A's live headline.
     const b = await read('service', `/v1/published/by-id/${ids.b}`);
-    expect(b.body.at(-1)?.articles).toEqual([{ id: ids.a, slug: 'bpbd-tangsel-siagakan-12-pompa-air-jelang-puncak-musim-hujan', headline: sampleRevisedContent.headline }]);
+    expect(b.body.at(-1)?.articles).toEqual([
+      { id: ids.a, slug: 'bpbd-tangsel-siagakan-12-pompa-air-jelang-puncak-musim-hujan', headline: sampleRevisedContent.headline },
+    ]);
   });
 
   test('a correction shows its public notice; a link to a withdrawn article disappears and comes back on republication', async () => {
@@ -155,9 +194,19 @@ describe('read models after a newsroom workflow', () => {
     expect(b.dek).toBe(corrected.dek);
     expect(b.corrections).toEqual([{ note: 'Versi sebelumnya tidak menyebut lokasi pengungsian.', correctedAt: expect.any(String) }]);
 
-    await command('editor', 'post', `/v1/articles/${ids.b}/unpublish`, { mode: 'withdraw', reason: 'Verifikasi ulang data korban', notice: 'Artikel ini ditarik sementara untuk verifikasi ulang.' });
+    await command('editor', 'post', `/v1/articles/${ids.b}/unpublish`, {
+      mode: 'withdraw',
+      reason: 'Verifikasi ulang data korban',
+      notice: 'Artikel ini ditarik sementara untuk verifikasi ulang.',
+    });
     const withdrawn = await read('service', `/v1/published/${b.slug as string}`);
-    expect(withdrawn).toEqual({ id: ids.b, slug: b.slug, status: 'withdrawn', notice: 'Artikel ini ditarik sementara untuk verifikasi ulang.', withdrawnAt: expect.any(String) });
+    expect(withdrawn).toEqual({
+      id: ids.b,
+      slug: b.slug,
+      status: 'withdrawn',
+      notice: 'Artikel ini ditarik sementara untuk verifikasi ulang.',
+      withdrawnAt: expect.any(String),
+    });
     const a = await read('service', `/v1/published/by-id/${ids.a}`);
     expect(a.body.filter((block) => block.type === 'related')).toEqual([]);
 
@@ -166,7 +215,11 @@ describe('read models after a newsroom workflow', () => {
     await throughReview(ids.b, 'editor', 'editor2');
     await publish(ids.b);
     const back = await read('service', `/v1/published/by-id/${ids.a}`);
-    expect(back.body[2]).toEqual({ type: 'related', label: 'Baca Juga', articles: [{ id: ids.b, slug: b.slug, headline: floodContent.headline }] });
+    expect(back.body[2]).toEqual({
+      type: 'related',
+      label: 'Baca Juga',
+      articles: [{ id: ids.b, slug: b.slug, headline: floodContent.headline }],
+    });
   });
 
   test('a taken-down article is gone; drafts, articles in review and scheduled ones were never there', async () => {
@@ -181,7 +234,10 @@ describe('read models after a newsroom workflow', () => {
 
   test('the final state, exactly: live pages, latest news, desk queues', async () => {
     // Once more: a revision in progress on A, and Dimas loses his badge.
-    await command('editor', 'put', `/v1/articles/${ids.a}/content`, { ...sampleRevisedContent, headline: 'Judul Sementara Belum Diverifikasi' });
+    await command('editor', 'put', `/v1/articles/${ids.a}/content`, {
+      ...sampleRevisedContent,
+      headline: 'Judul Sementara Belum Diverifikasi',
+    });
     await command('editor2', 'post', '/v1/contributors/writer-dimas/revoke-verification', { reason: 'Kontak publik tidak bisa dihubungi' });
 
     const articleA = (await t.as('editor').get(`/v1/articles/${ids.a}`).expect(200)).body;
@@ -196,7 +252,11 @@ describe('read models after a newsroom workflow', () => {
       language: 'id',
       body: [
         ...sampleRevisedContent.body.slice(0, 2),
-        { type: 'related', label: 'Baca Juga', articles: [{ id: ids.b, slug: 'banjir-rendam-ratusan-rumah-di-pondok-aren', headline: floodContent.headline }] },
+        {
+          type: 'related',
+          label: 'Baca Juga',
+          articles: [{ id: ids.b, slug: 'banjir-rendam-ratusan-rumah-di-pondok-aren', headline: floodContent.headline }],
+        },
         ...sampleRevisedContent.body.slice(2),
       ],
       sources: sampleRevisedContent.sources,
@@ -246,7 +306,9 @@ describe('read models after a newsroom workflow', () => {
     expect(new Set(await queue('author=writer-sari'))).toEqual(new Set([ids.b, ids.d, ids.f]));
 
     const scheduled = await read('editor', '/v1/desk?status=scheduled');
-    expect(scheduled.items).toEqual([expect.objectContaining({ id: ids.e, status: 'scheduled', schedule: { publishAt: expect.any(String), by: 'Ayu Lestari' } })]);
+    expect(scheduled.items).toEqual([
+      expect.objectContaining({ id: ids.e, status: 'scheduled', schedule: { publishAt: expect.any(String), by: 'Ayu Lestari' } }),
+    ]);
     const mine = await read('writer2', '/v1/desk/mine?status=draft');
     expect(mine.items).toEqual([
       expect.objectContaining({
@@ -254,7 +316,7 @@ describe('read models after a newsroom workflow', () => {
         editorNotes: [{ notes: 'Sebutkan jumlah relawan dan sumbernya.', by: 'Ayu Lestari', at: expect.any(String) }],
       }),
     ]);
-    expect(new Set(((await read('writer', '/v1/desk')).items).map((item) => item.id))).toEqual(new Set([ids.a, ids.c, ids.e]));
+    expect(new Set((await read('writer', '/v1/desk')).items.map((item) => item.id))).toEqual(new Set([ids.a, ids.c, ids.e]));
     await t.as('writer').get('/v1/desk?author=writer-sari').expect(403);
     await t.as('service').get('/v1/desk').expect(403);
     const page1 = await read('auditor', '/v1/desk?limit=4');
@@ -281,7 +343,13 @@ describe('read models after a newsroom workflow', () => {
         expect(JSON.parse(row.content!)).toEqual(state.live.content);
       }
       const everything = JSON.stringify(publishing);
-      for (const unpublishedText of ['Judul Sementara Belum Diverifikasi', tollDraft.headline, 'Gotong Royong', 'Pengerukan', electionContent.headline]) {
+      for (const unpublishedText of [
+        'Judul Sementara Belum Diverifikasi',
+        tollDraft.headline,
+        'Gotong Royong',
+        'Pengerukan',
+        electionContent.headline,
+      ]) {
         expect(everything).not.toContain(unpublishedText);
       }
     } finally {
@@ -328,17 +396,29 @@ describe('read-your-writes', () => {
 
   test('a read right after a command sees its effect', async () => {
     for (let n = 0; n < 5; n++) {
-      const created = await t.as('writer').post('/v1/articles').send({ ...sampleArticleContent, headline: `Berita nomor ${n}` }).expect(201);
-      const read = await t.as('writer').get(`/v1/desk/mine?waitFor=${created.headers['x-event-position'] as string}`).expect(200);
+      const created = await t
+        .as('writer')
+        .post('/v1/articles')
+        .send({ ...sampleArticleContent, headline: `Berita nomor ${n}` })
+        .expect(201);
+      const read = await t
+        .as('writer')
+        .get(`/v1/desk/mine?waitFor=${created.headers['x-event-position'] as string}`)
+        .expect(200);
       expect(read.headers['x-read-model-caught-up']).toBe('true');
-      expect(BigInt(read.headers['x-read-model-position'] as string)).toBeGreaterThanOrEqual(BigInt(created.headers['x-event-position'] as string));
+      expect(BigInt(read.headers['x-read-model-position'] as string)).toBeGreaterThanOrEqual(
+        BigInt(created.headers['x-event-position'] as string),
+      );
       expect((read.body as ReadBody).items.map((item) => item.id)).toContain(created.body.id);
     }
   });
 
   test('a command whose events a model ignores still counts as reached', async () => {
     const created = await t.as('writer').post('/v1/articles').send(sampleArticleContent).expect(201);
-    const read = await t.as('service').get(`/v1/published?waitFor=${created.headers['x-event-position'] as string}`).expect(200);
+    const read = await t
+      .as('service')
+      .get(`/v1/published?waitFor=${created.headers['x-event-position'] as string}`)
+      .expect(200);
     expect(read.headers['x-read-model-caught-up']).toBe('true');
   });
 
@@ -370,13 +450,23 @@ describe('projection health and metrics', () => {
 
   test('/health shows each projection’s position and lag without a key', async () => {
     const created = await t.as('writer').post('/v1/articles').send(sampleArticleContent).expect(201);
-    await t.as('writer').get(`/v1/desk/mine?waitFor=${created.headers['x-event-position'] as string}`).expect(200);
+    await t
+      .as('writer')
+      .get(`/v1/desk/mine?waitFor=${created.headers['x-event-position'] as string}`)
+      .expect(200);
     const health = await t.anonymous().get('/health').expect(200);
     for (const name of ['publishing', 'desk']) {
       expect(health.body.checks.projections.details[name]).toEqual({
         projection: name,
         version: 1,
-        active: { generation: 1, position: created.headers['x-event-position'], lag: 0, eventsApplied: expect.any(Number), failures: 0, failedEvent: null },
+        active: {
+          generation: 1,
+          position: created.headers['x-event-position'],
+          lag: 0,
+          eventsApplied: expect.any(Number),
+          failures: 0,
+          failedEvent: null,
+        },
         building: null,
         runner: { state: 'live', generation: 1, consecutiveFailures: 0 },
         healthy: true,
@@ -409,7 +499,10 @@ describe('read-model paging input', () => {
       const who = path === '/v1/desk/mine' ? 'writer' : 'editor';
       await t.as(who).get(`${path}?limit=0`).expect(400);
       await t.as(who).get(`${path}?limit=101`).expect(400);
-      await t.as(who).get(`${path}?cursor=${'x'.repeat(1001)}`).expect(400);
+      await t
+        .as(who)
+        .get(`${path}?cursor=${'x'.repeat(1001)}`)
+        .expect(400);
       await t.as(who).get(`${path}?limit=100`).expect(200);
     }
   });

@@ -19,12 +19,19 @@ type Who = keyof typeof ROLES;
  */
 describe('webhooks survive a crash (SIGKILL)', () => {
   let dataDir: string;
-  const tokens = Object.fromEntries(Object.keys(ROLES).map((who) => [who, `crash-${who}-${randomBytes(18).toString('base64url')}`])) as Record<Who, string>;
+  const tokens = Object.fromEntries(
+    Object.keys(ROLES).map((who) => [who, `crash-${who}-${randomBytes(18).toString('base64url')}`]),
+  ) as Record<Who, string>;
   const receiver = new WebhookReceiver(() => 'hang');
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'redaksi-webhook-crash-'));
-    const keys = Object.entries(ROLES).map(([who, roles]) => ({ token: tokens[who as Who], principalId: `crash-${who}`, displayName: `Crash ${who}`, roles }));
+    const keys = Object.entries(ROLES).map(([who, roles]) => ({
+      token: tokens[who as Who],
+      principalId: `crash-${who}`,
+      displayName: `Crash ${who}`,
+      roles,
+    }));
     await writeFile(path.join(dataDir, 'api-keys.json'), JSON.stringify(keys));
     await receiver.start();
   });
@@ -88,9 +95,12 @@ describe('webhooks survive a crash (SIGKILL)', () => {
       const accepted = receiver.accepted();
       expect(accepted.map((request) => String(request.headers['redaksi-event-id'])).sort()).toEqual(feed.map((event) => event.id).sort());
       // What was in flight when the process died was sent again.
-      for (const id of inFlight) expect(receiver.requests.filter((request) => request.headers['redaksi-event-id'] === id).length).toBeGreaterThanOrEqual(2);
+      for (const id of inFlight)
+        expect(receiver.requests.filter((request) => request.headers['redaksi-event-id'] === id).length).toBeGreaterThanOrEqual(2);
       for (const request of accepted) {
-        expect(verifySignature(String(request.headers['redaksi-signature']), request.body, secret, Math.floor(Date.now() / 1000)).valid).toBe(true);
+        expect(
+          verifySignature(String(request.headers['redaksi-signature']), request.body, secret, Math.floor(Date.now() / 1000)).valid,
+        ).toBe(true);
         expect(JSON.parse(request.body)).toEqual(feed.find((event) => event.id === request.headers['redaksi-event-id']));
       }
     } finally {

@@ -26,12 +26,19 @@ describe('webhooks survive the crash of the delivering instance', () => {
   const backing = SqliteEventStore.open({ path: ':memory:' });
   let server: EsdbTestServer;
   const dirs: string[] = [];
-  const tokens = Object.fromEntries(Object.keys(ROLES).map((who) => [who, `instances-${who}-${randomBytes(18).toString('base64url')}`])) as Record<Who, string>;
+  const tokens = Object.fromEntries(
+    Object.keys(ROLES).map((who) => [who, `instances-${who}-${randomBytes(18).toString('base64url')}`]),
+  ) as Record<Who, string>;
   const receiver = new WebhookReceiver(() => 'hang');
 
   beforeAll(async () => {
     server = await EsdbTestServer.start(backing);
-    const keys = Object.entries(ROLES).map(([who, roles]) => ({ token: tokens[who as Who], principalId: `instances-${who}`, displayName: `Instances ${who}`, roles }));
+    const keys = Object.entries(ROLES).map(([who, roles]) => ({
+      token: tokens[who as Who],
+      principalId: `instances-${who}`,
+      displayName: `Instances ${who}`,
+      roles,
+    }));
     for (let n = 0; n < 2; n++) {
       const dir = await mkdtemp(path.join(tmpdir(), `redaksi-instance-crash-${n}-`));
       await writeFile(path.join(dir, 'api-keys.json'), JSON.stringify(keys));
@@ -61,7 +68,13 @@ describe('webhooks survive the crash of the delivering instance', () => {
       REDAKSI_WEBHOOK_TIMEOUT_MS: '60000',
       REDAKSI_WEBHOOK_CONCURRENCY: '2',
     });
-    const call = async (instance: ServerProcess, who: Who, method: string, url: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const call = async (
+      instance: ServerProcess,
+      who: Who,
+      method: string,
+      url: string,
+      body?: unknown,
+    ): Promise<Record<string, unknown>> => {
       const response = await fetch(`${instance.baseUrl}${url}`, {
         method,
         headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
@@ -78,14 +91,20 @@ describe('webhooks survive the crash of the delivering instance', () => {
       const id = subscriber.id as string;
       for (let n = 1; n <= 5; n++) {
         const writeTo = n % 2 === 0 ? first : second;
-        const { id: article } = (await call(writeTo, 'writer', 'POST', '/v1/articles', { ...sampleArticleContent, headline: `Banjir Rob Hari ke-${n} di Pesisir Semarang` })) as { id: string };
+        const { id: article } = (await call(writeTo, 'writer', 'POST', '/v1/articles', {
+          ...sampleArticleContent,
+          headline: `Banjir Rob Hari ke-${n} di Pesisir Semarang`,
+        })) as { id: string };
         await call(writeTo, 'writer', 'POST', `/v1/articles/${article}/submit`);
         await call(writeTo, 'editor', 'POST', `/v1/articles/${article}/verify`, VERIFY_BODY);
         await call(writeTo, 'editor2', 'POST', `/v1/articles/${article}/publish`);
       }
       await waitUntil('two deliveries are in flight', () => receiver.requests.length >= 2, 10_000);
       for (const instance of instances) {
-        await waitUntil('both instances see the rest pending', async () => ((await call(instance, 'admin', 'GET', `/v1/subscribers/${id}`)).deliveries as { pending: number }).pending === 5);
+        await waitUntil(
+          'both instances see the rest pending',
+          async () => ((await call(instance, 'admin', 'GET', `/v1/subscribers/${id}`)).deliveries as { pending: number }).pending === 5,
+        );
       }
 
       // Kill the one holding the lease (its pid is in the holder's name).
@@ -103,11 +122,24 @@ describe('webhooks survive the crash of the delivering instance', () => {
       await waitUntil('everything delivered by the survivor', () => receiver.accepted().length === feed.length, 20_000);
       const accepted = receiver.requests.filter((request) => request.answered === 200);
       expect(accepted.map((request) => String(request.headers['redaksi-event-id'])).sort()).toEqual(feed.map((event) => event.id).sort());
-      for (const eventId of inFlight) expect(receiver.requests.filter((request) => request.headers['redaksi-event-id'] === eventId).length).toBe(2);
-      for (const request of accepted) expect(verifySignature(String(request.headers['redaksi-signature']), request.body, subscriber.secret as string, Math.floor(Date.now() / 1000)).valid).toBe(true);
-      await waitUntil('the survivor recorded them all', async () => ((await call(survivor!, 'admin', 'GET', `/v1/subscribers/${id}`)).deliveries as { delivered: number }).delivered === 5);
+      for (const eventId of inFlight)
+        expect(receiver.requests.filter((request) => request.headers['redaksi-event-id'] === eventId).length).toBe(2);
+      for (const request of accepted)
+        expect(
+          verifySignature(
+            String(request.headers['redaksi-signature']),
+            request.body,
+            subscriber.secret as string,
+            Math.floor(Date.now() / 1000),
+          ).valid,
+        ).toBe(true);
+      await waitUntil(
+        'the survivor recorded them all',
+        async () => ((await call(survivor!, 'admin', 'GET', `/v1/subscribers/${id}`)).deliveries as { delivered: number }).delivered === 5,
+      );
     } finally {
-      for (const instance of instances) if (instance.child.exitCode === null && instance.child.signalCode === null) await instance.kill('SIGTERM');
+      for (const instance of instances)
+        if (instance.child.exitCode === null && instance.child.signalCode === null) await instance.kill('SIGTERM');
     }
     expect(survivor?.stderr()).not.toMatch(/"level":(50|60)/);
   }, 90_000);

@@ -25,8 +25,17 @@ describe('a webhook for an article too long for the ledger', () => {
   });
 
   test('is delivered with the exact payload, derived from the log', async () => {
-    const subscriber = (await t.as('admin').post('/v1/subscribers').send({ url: receiver.url, eventTypes: ['article.published'] }).expect(201)).body as { id: string };
-    const paragraph = (n: number) => ({ type: 'paragraph' as const, text: `Pukul ${String(n).padStart(2, '0')}.00 WIB: ${'Tim SAR gabungan terus menyisir aliran sungai. '.repeat(300)}` });
+    const subscriber = (
+      await t
+        .as('admin')
+        .post('/v1/subscribers')
+        .send({ url: receiver.url, eventTypes: ['article.published'] })
+        .expect(201)
+    ).body as { id: string };
+    const paragraph = (n: number) => ({
+      type: 'paragraph' as const,
+      text: `Pukul ${String(n).padStart(2, '0')}.00 WIB: ${'Tim SAR gabungan terus menyisir aliran sungai. '.repeat(300)}`,
+    });
     const long = await articleIn(t, 'published', { content: { body: Array.from({ length: 20 }, (_, n) => paragraph(n)) } });
     const short = await articleIn(t, 'published');
     await waitUntil('both delivered', () => receiver.accepted().length === 2);
@@ -43,9 +52,15 @@ describe('a webhook for an article too long for the ledger', () => {
     expect(enqueued.find((delivery) => delivery.articleId === short)?.payload).toBe(bodies.get(short));
     expect(enqueued.find((delivery) => delivery.articleId === long)?.payload).toBeNull();
 
-    const deliveries = (await t.as('admin').get(`/v1/subscribers/${subscriber.id}/deliveries`).expect(200)).body as { id: string; articleId: string }[];
+    const deliveries = (await t.as('admin').get(`/v1/subscribers/${subscriber.id}/deliveries`).expect(200)).body as {
+      id: string;
+      articleId: string;
+    }[];
     const longDelivery = deliveries.find((delivery) => delivery.articleId === long)!;
-    const detail = (await t.as('admin').get(`/v1/subscribers/${subscriber.id}/deliveries/${longDelivery.id}`).expect(200)).body as { payload: unknown; status: string };
+    const detail = (await t.as('admin').get(`/v1/subscribers/${subscriber.id}/deliveries/${longDelivery.id}`).expect(200)).body as {
+      payload: unknown;
+      status: string;
+    };
     expect(detail).toMatchObject({ status: 'delivered', payload: feed.find((event) => event.articleId === long) });
   }, 30_000);
 });

@@ -15,7 +15,16 @@ import { waitUntil, WebhookReceiver } from '../support/webhook-receiver.js';
 describe('webhook delivery with a lease in the log', () => {
   let dataDir: string;
   const receiver = new WebhookReceiver();
-  const delivery = { webhooks: { allowPrivateUrls: true, lease: 'log' as const, leaseTtlMs: 3_000, backoffBaseMs: 20, backoffMaxMs: 100, secretKey: randomBytes(32) } };
+  const delivery = {
+    webhooks: {
+      allowPrivateUrls: true,
+      lease: 'log' as const,
+      leaseTtlMs: 3_000,
+      backoffBaseMs: 20,
+      backoffMaxMs: 100,
+      secretKey: randomBytes(32),
+    },
+  };
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'redaksi-lease-'));
@@ -33,7 +42,9 @@ describe('webhook delivery with a lease in the log', () => {
     let second: TestApp | undefined;
     try {
       const subscriber = (await first.as('admin').post('/v1/subscribers').send({ url: receiver.url }).expect(201)).body as { id: string };
-      const delivered = async (t: TestApp) => ((await t.as('admin').get(`/v1/subscribers/${subscriber.id}`).expect(200)).body as { deliveries: { delivered: number } }).deliveries.delivered;
+      const delivered = async (t: TestApp) =>
+        ((await t.as('admin').get(`/v1/subscribers/${subscriber.id}`).expect(200)).body as { deliveries: { delivered: number } }).deliveries
+          .delivered;
       second = await startTestApp({ dataDir, delivery });
       await articleIn(first, 'published');
       await articleIn(second, 'published');
@@ -47,7 +58,9 @@ describe('webhook delivery with a lease in the log', () => {
       await waitUntil('the third delivered by the second process', () => receiver.accepted().length === 3, 10_000);
 
       const feed = (await second.as('service').get('/v1/feed').expect(200)).body.events as PublicEvent[];
-      expect(receiver.requests.map((request) => String(request.headers['redaksi-event-id'])).sort()).toEqual(feed.map((event) => event.id).sort());
+      expect(receiver.requests.map((request) => String(request.headers['redaksi-event-id'])).sort()).toEqual(
+        feed.map((event) => event.id).sort(),
+      );
     } finally {
       if (firstOpen) await first.close();
       await second?.close();

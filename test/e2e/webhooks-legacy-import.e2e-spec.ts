@@ -14,7 +14,12 @@ const SUBSCRIBER = '3b0c9a52-6d1e-4f7a-9c2b-5e8d7f1a0b44';
 const LEGACY_SECRET = 'whsec_legacy-secret-from-schema-one';
 
 /** A delivery.sqlite as schema 1 wrote it: the subscribers and their outbox were only here. */
-function writeSchemaOne(file: string, url: string, checkpoint: string, events: { readonly event: PublicEvent; readonly status: 'pending' | 'delivered' }[]): void {
+function writeSchemaOne(
+  file: string,
+  url: string,
+  checkpoint: string,
+  events: { readonly event: PublicEvent; readonly status: 'pending' | 'delivered' }[],
+): void {
   const db = new Database(file);
   db.exec(`
     CREATE TABLE subscribers (id TEXT PRIMARY KEY, url TEXT NOT NULL, event_types TEXT NOT NULL, topics TEXT NOT NULL, secret TEXT NOT NULL,
@@ -22,9 +27,23 @@ function writeSchemaOne(file: string, url: string, checkpoint: string, events: {
     CREATE TABLE deliveries (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, subscriber_id TEXT NOT NULL, generation INTEGER NOT NULL,
       event_id TEXT NOT NULL, event_type TEXT NOT NULL, article_id TEXT NOT NULL, cursor TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL);
   `);
-  db.prepare('INSERT INTO subscribers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(SUBSCRIBER, url, JSON.stringify(['article.published']), '[]', LEGACY_SECRET, 'from before the ledger', 1_700_000_000_000, 'admin-tono', 3, checkpoint);
-  const insert = db.prepare('INSERT INTO deliveries (id, subscriber_id, generation, event_id, event_type, article_id, cursor, payload, status) VALUES (?, ?, 3, ?, ?, ?, ?, ?, ?)');
-  for (const [n, { event, status }] of events.entries()) insert.run(`delivery-${n}`, SUBSCRIBER, event.id, event.type, event.articleId, event.cursor, JSON.stringify(event), status);
+  db.prepare('INSERT INTO subscribers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    SUBSCRIBER,
+    url,
+    JSON.stringify(['article.published']),
+    '[]',
+    LEGACY_SECRET,
+    'from before the ledger',
+    1_700_000_000_000,
+    'admin-tono',
+    3,
+    checkpoint,
+  );
+  const insert = db.prepare(
+    'INSERT INTO deliveries (id, subscriber_id, generation, event_id, event_type, article_id, cursor, payload, status) VALUES (?, ?, 3, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const [n, { event, status }] of events.entries())
+    insert.run(`delivery-${n}`, SUBSCRIBER, event.id, event.type, event.articleId, event.cursor, JSON.stringify(event), status);
   db.pragma('user_version = 1');
   db.close();
 }
@@ -63,7 +82,11 @@ describe('a schema-1 delivery.sqlite is imported into the ledger', () => {
     ]);
 
     t = await startTestApp({ dataDir, delivery });
-    const subscriber = (await t.as('admin').get(`/v1/subscribers/${SUBSCRIBER}`).expect(200)).body as { secretHint: string; checkpoint: string; description: string };
+    const subscriber = (await t.as('admin').get(`/v1/subscribers/${SUBSCRIBER}`).expect(200)).body as {
+      secretHint: string;
+      checkpoint: string;
+      description: string;
+    };
     expect(subscriber).toMatchObject({ secretHint: `…${LEGACY_SECRET.slice(-4)}`, description: 'from before the ledger' });
     await waitUntil('the undelivered one delivered', () => receiver.accepted().length === 1);
     await articleIn(t, 'published');
@@ -82,7 +105,9 @@ describe('a schema-1 delivery.sqlite is imported into the ledger', () => {
     expect(sent).toHaveLength(3);
     expect(sent[0]!.headers['redaksi-event-id']).toBe(pending!.id);
     for (const request of sent) {
-      expect(verifySignature(String(request.headers['redaksi-signature']), request.body, LEGACY_SECRET, Math.floor(Date.now() / 1000))).toMatchObject({ valid: true });
+      expect(
+        verifySignature(String(request.headers['redaksi-signature']), request.body, LEGACY_SECRET, Math.floor(Date.now() / 1000)),
+      ).toMatchObject({ valid: true });
     }
   }, 60_000);
 });

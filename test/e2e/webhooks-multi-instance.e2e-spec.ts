@@ -35,7 +35,15 @@ describe('webhooks with several instances on one EventStoreDB', () => {
   let refuse = false;
 
   const delivery = {
-    webhooks: { allowPrivateUrls: true, lease: 'log' as const, leaseTtlMs: 3_000, backoffBaseMs: 20, backoffMaxMs: 100, maxAttempts: 2, secretKey: randomBytes(32) },
+    webhooks: {
+      allowPrivateUrls: true,
+      lease: 'log' as const,
+      leaseTtlMs: 3_000,
+      backoffBaseMs: 20,
+      backoffMaxMs: 100,
+      maxAttempts: 2,
+      secretKey: randomBytes(32),
+    },
   };
   const instance = async (dataDir: string): Promise<TestApp> => {
     const app = await startTestApp({ dataDir, delivery, env: { EVENTSTORE_CONNECTION_STRING: server.connectionString } });
@@ -69,7 +77,9 @@ describe('webhooks with several instances on one EventStoreDB', () => {
   test('one ledger in the log: registered on one instance, delivered by either, taken over without repeats', async () => {
     let a = await instance(dirs[0]!);
     let b = await instance(dirs[1]!);
-    const created = (await a.as('admin').post('/v1/subscribers').send({ url: receiver.url }).expect(201)).body as SubscriberBody & { secret: string };
+    const created = (await a.as('admin').post('/v1/subscribers').send({ url: receiver.url }).expect(201)).body as SubscriberBody & {
+      secret: string;
+    };
     const { id, secret } = created;
 
     // The other instance knows the subscriber and its secret (only the last characters are shown).
@@ -78,12 +88,14 @@ describe('webhooks with several instances on one EventStoreDB', () => {
     await articleIn(a, 'published');
     await articleIn(b, 'published');
     await waitUntil('two delivered', () => receiver.accepted().length === 2);
-    for (const app of [a, b]) await waitUntil('both instances show two delivered', async () => (await subscriberOn(app, id))?.deliveries.delivered === 2);
+    for (const app of [a, b])
+      await waitUntil('both instances show two delivered', async () => (await subscriberOn(app, id))?.deliveries.delivered === 2);
 
     // A receiver refusing for good parks the delivery; the instance that is not delivering re-drives it.
     refuse = true;
     await articleIn(a, 'published');
-    for (const app of [a, b]) await waitUntil('parked, on both instances', async () => (await subscriberOn(app, id))?.deliveries.parked === 1);
+    for (const app of [a, b])
+      await waitUntil('parked, on both instances', async () => (await subscriberOn(app, id))?.deliveries.parked === 1);
     const [parked] = (await b.as('admin').get(`/v1/subscribers/${id}/deliveries?status=parked`).expect(200)).body as { id: string }[];
     refuse = false;
     expect((await b.as('admin').post(`/v1/subscribers/${id}/deliveries/${parked!.id}/redrive`).expect(200)).body).toEqual({ redriven: 1 });
@@ -96,7 +108,11 @@ describe('webhooks with several instances on one EventStoreDB', () => {
     a = await instance(dirs[0]!);
     await stop(b);
     await articleIn(a, 'published');
-    await waitUntil('the fifth delivered by the first instance, back on its own data directory', () => receiver.accepted().length === 5, 10_000);
+    await waitUntil(
+      'the fifth delivered by the first instance, back on its own data directory',
+      () => receiver.accepted().length === 5,
+      10_000,
+    );
     // The second instance starts without its delivery.sqlite: it folds the whole ledger again.
     for (const suffix of ['', '-wal', '-shm']) await rm(path.join(dirs[1]!, `${DELIVERY_DATABASE_FILE}${suffix}`), { force: true });
     b = await instance(dirs[1]!);
@@ -106,13 +122,23 @@ describe('webhooks with several instances on one EventStoreDB', () => {
     const delivered = receiver.requests.filter((request) => request.answered === 200);
     expect(delivered.map((request) => String(request.headers['redaksi-event-id'])).sort()).toEqual(feed.map((event) => event.id).sort());
     for (const request of delivered) {
-      expect(verifySignature(String(request.headers['redaksi-signature']), request.body, secret, Math.floor(Date.now() / 1000))).toMatchObject({ valid: true });
+      expect(
+        verifySignature(String(request.headers['redaksi-signature']), request.body, secret, Math.floor(Date.now() / 1000)),
+      ).toMatchObject({ valid: true });
     }
     // Both instances give the same delivery log, attempts and times included.
-    const log = async (app: TestApp) => ((await app.as('admin').get(`/v1/subscribers/${id}/deliveries`).expect(200)).body as { id: string; status: string; attempts: number }[]);
+    const log = async (app: TestApp) =>
+      (await app.as('admin').get(`/v1/subscribers/${id}/deliveries`).expect(200)).body as {
+        id: string;
+        status: string;
+        attempts: number;
+      }[];
     expect(await log(b)).toHaveLength(5);
     expect(await log(a)).toEqual(await log(b));
-    const detail = async (app: TestApp) => (await app.as('admin').get(`/v1/subscribers/${id}/deliveries/${parked!.id}`).expect(200)).body as { attemptLog: { outcome: string }[] };
+    const detail = async (app: TestApp) =>
+      (await app.as('admin').get(`/v1/subscribers/${id}/deliveries/${parked!.id}`).expect(200)).body as {
+        attemptLog: { outcome: string }[];
+      };
     // 410 is final: parked at once; the re-drive delivered it.
     expect((await detail(b)).attemptLog.map((attempt) => attempt.outcome)).toEqual(['failed', 'delivered']);
     expect(await detail(a)).toEqual(await detail(b));
@@ -126,23 +152,38 @@ describe('webhooks with several instances on one EventStoreDB', () => {
     const a = await instance(dirs[0]!);
     const first = (await a.as('admin').post('/v1/subscribers').send({ url: receiver.url }).expect(201)).body as { id: string };
     dirs.push(await mkdtemp(path.join(tmpdir(), 'redaksi-instance-other-key-')));
-    const other = await startTestApp({ dataDir: dirs.at(-1)!, delivery: { webhooks: { ...delivery.webhooks, secretKey: randomBytes(32) } }, env: { EVENTSTORE_CONNECTION_STRING: server.connectionString } });
+    const other = await startTestApp({
+      dataDir: dirs.at(-1)!,
+      delivery: { webhooks: { ...delivery.webhooks, secretKey: randomBytes(32) } },
+      env: { EVENTSTORE_CONNECTION_STRING: server.connectionString },
+    });
     apps.add(other);
     type Health = { checks: { webhooks: { status: string; details: { keyMismatch?: string; ledger: { ok: boolean } } } } };
     const health = async (app: TestApp) => ((await app.anonymous().get('/health')).body as Health).checks.webhooks;
-    await waitUntil('the other instance reports the key', async () => /REDAKSI_WEBHOOK_SECRET_KEY/.test((await health(other)).details.keyMismatch ?? ''));
+    await waitUntil('the other instance reports the key', async () =>
+      /REDAKSI_WEBHOOK_SECRET_KEY/.test((await health(other)).details.keyMismatch ?? ''),
+    );
     expect(await health(other)).toMatchObject({ status: 'error', details: { ledger: { ok: true } } });
     expect((await subscriberOn(other, first.id))?.secretHint).toMatch(/another key/);
     expect((await other.as('service').get('/metrics').expect(200)).text).toMatch(/redaksi_webhook_subscribers_without_secret [1-9]/);
 
     // A subscriber registered on the misconfigured instance does not stop the others' ledger.
-    const second = (await other.as('admin').post('/v1/subscribers').send({ url: receiver.url, from: 'now' }).expect(201)).body as { id: string };
+    const second = (await other.as('admin').post('/v1/subscribers').send({ url: receiver.url, from: 'now' }).expect(201)).body as {
+      id: string;
+    };
     await waitUntil('the first instance folded it', async () => (await subscriberOn(a, second.id)) !== undefined);
-    expect(await health(a)).toMatchObject({ status: 'error', details: { ledger: { ok: true }, keyMismatch: expect.stringContaining('1 subscriber') } });
+    expect(await health(a)).toMatchObject({
+      status: 'error',
+      details: { ledger: { ok: true }, keyMismatch: expect.stringContaining('1 subscriber') },
+    });
     const before = receiver.accepted().length;
     await articleIn(a, 'published');
     // Each is delivered by an instance that holds its key: both arrive, signed.
-    await waitUntil('delivered to both subscribers', async () => (await subscriberOn(a, first.id))?.deliveries.delivered === 1 && (await subscriberOn(a, second.id))?.deliveries.delivered === 1);
+    await waitUntil(
+      'delivered to both subscribers',
+      async () =>
+        (await subscriberOn(a, first.id))?.deliveries.delivered === 1 && (await subscriberOn(a, second.id))?.deliveries.delivered === 1,
+    );
     expect(receiver.accepted().length).toBe(before + 1);
     expect(receiver.requests.filter((request) => request.answered === 200).length).toBeGreaterThanOrEqual(before + 2);
 
@@ -155,7 +196,9 @@ describe('webhooks with several instances on one EventStoreDB', () => {
     const before = receiver.accepted().length;
     dirs.push(await mkdtemp(path.join(tmpdir(), 'redaksi-instance-outage-')));
     const app = await instance(dirs.at(-1)!);
-    const { id } = (await app.as('admin').post('/v1/subscribers').send({ url: receiver.url, from: 'now' }).expect(201)).body as { id: string };
+    const { id } = (await app.as('admin').post('/v1/subscribers').send({ url: receiver.url, from: 'now' }).expect(201)).body as {
+      id: string;
+    };
     await articleIn(app, 'published');
     await waitUntil('the first delivered', () => receiver.accepted().length === before + 1);
 

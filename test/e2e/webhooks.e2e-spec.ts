@@ -39,12 +39,18 @@ describe('webhooks', () => {
     for (const receiver of Object.values(receivers)) await receiver.start();
     await receivers.down.stop();
     t = await startTestApp({
-      delivery: { webhooks: { allowPrivateUrls: true, backoffBaseMs: 20, backoffMaxMs: 150, timeoutMs: 300, maxAttempts: 12, concurrency: 3 } },
+      delivery: {
+        webhooks: { allowPrivateUrls: true, backoffBaseMs: 20, backoffMaxMs: 150, timeoutMs: 300, maxAttempts: 12, concurrency: 3 },
+      },
     });
     for (const [name, receiver] of Object.entries(receivers) as [keyof typeof receivers, WebhookReceiver][]) {
       if (name === 'down') continue;
       const filter = name === 'filtered' ? { eventTypes: ['article.unpublished'], topics: ['ciputat'] } : {};
-      const created = await t.as('admin').post('/v1/subscribers').send({ url: receiver.url, description: name, ...filter }).expect(201);
+      const created = await t
+        .as('admin')
+        .post('/v1/subscribers')
+        .send({ url: receiver.url, description: name, ...filter })
+        .expect(201);
       subscribed[name] = { id: created.body.id as string, secret: created.body.secret as string, receiver };
     }
     story = await playDeliveryStory(t);
@@ -60,7 +66,9 @@ describe('webhooks', () => {
   /** Every accepted request is signed, and per article they arrive in the feed's order. */
   function expectInOrderAndSigned(requests: readonly ReceivedRequest[], secret: string, expected: readonly PublicEvent[]): void {
     for (const request of requests) {
-      expect(verifySignature(String(request.headers['redaksi-signature']), request.body, secret, Math.floor(Date.now() / 1000))).toMatchObject({ valid: true });
+      expect(
+        verifySignature(String(request.headers['redaksi-signature']), request.body, secret, Math.floor(Date.now() / 1000)),
+      ).toMatchObject({ valid: true });
       const event = JSON.parse(request.body) as PublicEvent;
       expect(request.headers['redaksi-event-id']).toBe(event.id);
       expect(request.headers['redaksi-event-type']).toBe(event.type);
@@ -95,11 +103,17 @@ describe('webhooks', () => {
     await waitUntil('all delivered', () => receiver.accepted().length === feed.length);
     expectInOrderAndSigned(receiver.accepted(), secret, feed);
     expect(receiver.requests).toHaveLength(feed.length);
-    expect(receiver.requests.map((request) => JSON.parse(request.body) as unknown).sort((a, b) => ((a as PublicEvent).cursor < (b as PublicEvent).cursor ? -1 : 1))).toEqual(
-      [...feed].sort((a, b) => (a.cursor < b.cursor ? -1 : 1)),
-    );
+    expect(
+      receiver.requests
+        .map((request) => JSON.parse(request.body) as unknown)
+        .sort((a, b) => ((a as PublicEvent).cursor < (b as PublicEvent).cursor ? -1 : 1)),
+    ).toEqual([...feed].sort((a, b) => (a.cursor < b.cursor ? -1 : 1)));
     expect(receiver.requests.some((request) => request.body.includes(INTERNAL_MARKER))).toBe(false);
-    expect(receiver.requests[0]!.headers).toMatchObject({ 'content-type': 'application/json', 'redaksi-delivery-attempt': '1', 'user-agent': 'Redaksi-Webhooks/1' });
+    expect(receiver.requests[0]!.headers).toMatchObject({
+      'content-type': 'application/json',
+      'redaksi-delivery-attempt': '1',
+      'user-agent': 'Redaksi-Webhooks/1',
+    });
   });
 
   test('a receiver that fails the first attempts gets everything, in order; the log shows each attempt', async () => {
@@ -152,21 +166,32 @@ describe('webhooks', () => {
     // Each article's oldest delivery gave up after 12 attempts; the rest wait behind it, unsent.
     const heads = parked.filter((delivery) => delivery.attempts > 0);
     expect(heads).toHaveLength(Object.keys(story.articles).length - 1);
-    for (const head of heads) expect(head).toMatchObject({ attempts: 12, parkedReason: expect.stringMatching(/^gave up after 12 attempts; last: HTTP 503/) });
-    expect(parked.filter((delivery) => delivery.attempts === 0).every((delivery) => /waiting behind parked delivery/.test(delivery.parkedReason ?? ''))).toBe(true);
+    for (const head of heads)
+      expect(head).toMatchObject({ attempts: 12, parkedReason: expect.stringMatching(/^gave up after 12 attempts; last: HTTP 503/) });
+    expect(
+      parked
+        .filter((delivery) => delivery.attempts === 0)
+        .every((delivery) => /waiting behind parked delivery/.test(delivery.parkedReason ?? '')),
+    ).toBe(true);
 
     receiver.behaviour = () => 200;
     const before = receiver.requests.length;
     // Re-driving a later delivery of article a sends a's whole chain, oldest first.
     const correction = parked.find((delivery) => delivery.eventId === feed[3]!.id)!;
     const chain = feed.filter((event) => event.articleId === story.articles.a);
-    expect((await t.as('admin').post(`/v1/subscribers/${subscribed.broken.id}/deliveries/${correction.id}/redrive`).expect(200)).body).toEqual({ redriven: chain.length });
+    expect(
+      (await t.as('admin').post(`/v1/subscribers/${subscribed.broken.id}/deliveries/${correction.id}/redrive`).expect(200)).body,
+    ).toEqual({ redriven: chain.length });
     await waitUntil("article a's chain delivered", () => receiver.accepted().length === chain.length);
-    expect(receiver.requests.slice(before).map((request) => (JSON.parse(request.body) as PublicEvent).id)).toEqual(chain.map((event) => event.id));
+    expect(receiver.requests.slice(before).map((request) => (JSON.parse(request.body) as PublicEvent).id)).toEqual(
+      chain.map((event) => event.id),
+    );
     expect((await counts('broken')).parked).toBe(feed.length - chain.length);
 
     await t.as('admin').post(`/v1/subscribers/${subscribed.broken.id}/deliveries/${correction.id}/redrive`).expect(409);
-    expect((await t.as('admin').post(`/v1/subscribers/${subscribed.broken.id}/deliveries/redrive`).expect(200)).body).toEqual({ redriven: feed.length - chain.length });
+    expect((await t.as('admin').post(`/v1/subscribers/${subscribed.broken.id}/deliveries/redrive`).expect(200)).body).toEqual({
+      redriven: feed.length - chain.length,
+    });
     await waitUntil('all delivered', () => receiver.accepted().length === feed.length);
     expectInOrderAndSigned(receiver.accepted(), secret, feed);
   });
@@ -201,16 +226,32 @@ describe('webhooks', () => {
     await t.as('admin').post(`/v1/subscribers/${id}/replay`).send({ from: feed[6]!.cursor }).expect(200);
     await waitUntil('replayed after the cursor', () => receiver.requests.length === 3 * feed.length - 7);
     const replayed = receiver.requests.slice(2 * feed.length).map((request) => (JSON.parse(request.body) as PublicEvent).id);
-    expect(replayed.sort()).toEqual(feed.slice(7).map((event) => event.id).sort());
+    expect(replayed.sort()).toEqual(
+      feed
+        .slice(7)
+        .map((event) => event.id)
+        .sort(),
+    );
     expect(await counts('healthy')).toMatchObject({ pending: 0, parked: 0, delivered: 2 * feed.length + feed.length - 7 });
     await t.as('admin').post(`/v1/subscribers/${id}/replay`).send({ from: 'nonsense' }).expect(400);
   });
 
   test('admins manage subscribers; the secret is shown once', async () => {
-    const created = await t.as('admin').post('/v1/subscribers').send({ url: 'https://hooks.example.id/redaksi', secret: 'a-long-enough-shared-secret-1234' }).expect(201);
+    const created = await t
+      .as('admin')
+      .post('/v1/subscribers')
+      .send({ url: 'https://hooks.example.id/redaksi', secret: 'a-long-enough-shared-secret-1234' })
+      .expect(201);
     expect(created.headers.location).toBe(`/v1/subscribers/${created.body.id as string}`);
-    expect(created.body).toMatchObject({ secret: 'a-long-enough-shared-secret-1234', secretHint: '…1234', eventTypes: expect.arrayContaining(['article.published', 'article.related-changed']) });
-    const shown = await t.as('admin').get(`/v1/subscribers/${created.body.id as string}`).expect(200);
+    expect(created.body).toMatchObject({
+      secret: 'a-long-enough-shared-secret-1234',
+      secretHint: '…1234',
+      eventTypes: expect.arrayContaining(['article.published', 'article.related-changed']),
+    });
+    const shown = await t
+      .as('admin')
+      .get(`/v1/subscribers/${created.body.id as string}`)
+      .expect(200);
     expect(JSON.stringify(shown.body)).not.toContain('a-long-enough-shared-secret');
     const listed = await t.as('admin').get('/v1/subscribers').expect(200);
     expect(JSON.stringify(listed.body)).not.toContain('shared-secret');
@@ -222,11 +263,24 @@ describe('webhooks', () => {
     }
     const invalid = await t.as('admin').post('/v1/subscribers').send({ url: 'ftp://hooks.example.id/x' }).expect(400);
     expect(invalid.body.errors).toEqual([{ field: 'url', messages: ['must be an http or https URL'] }]);
-    await t.as('admin').post('/v1/subscribers').send({ url: 'https://hooks.example.id/x', eventTypes: ['ArticleDrafted'] }).expect(400);
+    await t
+      .as('admin')
+      .post('/v1/subscribers')
+      .send({ url: 'https://hooks.example.id/x', eventTypes: ['ArticleDrafted'] })
+      .expect(400);
     await t.as('admin').post('/v1/subscribers').send({ url: 'https://hooks.example.id/x', secret: 'short' }).expect(400);
 
-    await t.as('admin').delete(`/v1/subscribers/${created.body.id as string}`).expect(204);
-    await t.as('admin').get(`/v1/subscribers/${created.body.id as string}`).expect(404);
-    await t.as('admin').get(`/v1/subscribers/${created.body.id as string}/deliveries`).expect(404);
+    await t
+      .as('admin')
+      .delete(`/v1/subscribers/${created.body.id as string}`)
+      .expect(204);
+    await t
+      .as('admin')
+      .get(`/v1/subscribers/${created.body.id as string}`)
+      .expect(404);
+    await t
+      .as('admin')
+      .get(`/v1/subscribers/${created.body.id as string}/deliveries`)
+      .expect(404);
   });
 });

@@ -9,7 +9,8 @@ import type { EventStoreDBClient as Client, ResolvedEvent } from '@eventstore/db
 import { EsdbTestServer } from './esdb-test-server.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 
-const { EventStoreDBClient, jsonEvent, binaryEvent, streamNameFilter, StreamNotFoundError, StreamDeletedError, WrongExpectedVersionError } = esdb;
+const { EventStoreDBClient, jsonEvent, binaryEvent, streamNameFilter, StreamNotFoundError, StreamDeletedError, WrongExpectedVersionError } =
+  esdb;
 
 const WAIT_MS = 5_000;
 
@@ -46,16 +47,27 @@ async function readAllOf(read: AsyncIterable<ResolvedEvent>): Promise<ResolvedEv
 test('appends fall back from BatchAppend to Append and round-trip JSON, binary and metadata', async () => {
   const id = randomUUID();
   const result = await within(
-    client.appendToStream('s-1', [
-      jsonEvent({ id, type: 'Drafted', data: { headline: 'Kabar baik — ünïcode' }, metadata: { $correlationId: 'c' } }),
-      binaryEvent({ type: 'Blob', data: new Uint8Array([0, 255, 7]) }),
-    ], { expectedRevision: 'no_stream' }),
+    client.appendToStream(
+      's-1',
+      [
+        jsonEvent({ id, type: 'Drafted', data: { headline: 'Kabar baik — ünïcode' }, metadata: { $correlationId: 'c' } }),
+        binaryEvent({ type: 'Blob', data: new Uint8Array([0, 255, 7]) }),
+      ],
+      { expectedRevision: 'no_stream' },
+    ),
     'append',
   );
   expect(result).toMatchObject({ success: true, nextExpectedRevision: 1n });
   expect(result.position).toBeDefined();
   const [first, second] = await within(readAllOf(client.readStream('s-1')), 'read');
-  expect(first?.event).toMatchObject({ id, type: 'Drafted', isJson: true, data: { headline: 'Kabar baik — ünïcode' }, metadata: { $correlationId: 'c' }, revision: 0n });
+  expect(first?.event).toMatchObject({
+    id,
+    type: 'Drafted',
+    isJson: true,
+    data: { headline: 'Kabar baik — ünïcode' },
+    metadata: { $correlationId: 'c' },
+    revision: 0n,
+  });
   expect(second?.event).toMatchObject({ type: 'Blob', isJson: false, revision: 1n });
   expect(Array.from(second!.event!.data as Uint8Array)).toEqual([0, 255, 7]);
   expect(Math.abs(first!.event!.created.getTime() - Date.now())).toBeLessThan(60_000);
@@ -79,11 +91,16 @@ test('errors reach the client as its own error classes', async () => {
   await expect(within(readAllOf(client.readStream('s-2')), 'read tombstoned')).rejects.toBeInstanceOf(StreamDeletedError);
   // A stream name that is not printable ASCII cannot travel verbatim in trailers; the call still settles.
   await within(client.tombstoneStream('berita-ü'), 'tombstone unicode');
-  await expect(within(client.appendToStream('berita-ü', jsonEvent({ type: 'A', data: {} })), 'append unicode')).rejects.toBeInstanceOf(StreamDeletedError);
+  await expect(within(client.appendToStream('berita-ü', jsonEvent({ type: 'A', data: {} })), 'append unicode')).rejects.toBeInstanceOf(
+    StreamDeletedError,
+  );
 });
 
 test('a stream subscription starts after the given revision, catches up, then goes live', async () => {
-  await client.appendToStream('s-3', [0, 1, 2].map((n) => jsonEvent({ type: 'N', data: { n } })));
+  await client.appendToStream(
+    's-3',
+    [0, 1, 2].map((n) => jsonEvent({ type: 'N', data: { n } })),
+  );
   await client.appendToStream('other', jsonEvent({ type: 'N', data: { n: 99 } }));
   const subscription = client.subscribeToStream('s-3', { fromRevision: 0n });
   const caughtUp = new Promise<void>((resolve) => subscription.once('caughtUp', () => resolve()));
@@ -105,7 +122,12 @@ test('a filtered $all subscription reports checkpoints through checkpointReached
   await backing.appendToStream('keep-1', [{ id: randomUUID(), type: 'Kept', data: {} }]);
   const checkpoints: bigint[] = [];
   const subscription = client.subscribeToAll({
-    filter: streamNameFilter({ prefixes: ['keep-'], maxSearchWindow: 2, checkpointInterval: 2, checkpointReached: (_s, p) => void checkpoints.push(p.commit) }),
+    filter: streamNameFilter({
+      prefixes: ['keep-'],
+      maxSearchWindow: 2,
+      checkpointInterval: 2,
+      checkpointReached: (_s, p) => void checkpoints.push(p.commit),
+    }),
   });
   const confirmed = new Promise<void>((resolve) => subscription.once('confirmation', () => resolve()));
   const caughtUp = new Promise<void>((resolve) => subscription.once('caughtUp', () => resolve()));
@@ -123,7 +145,9 @@ test('a filtered $all subscription reports checkpoints through checkpointReached
 
 test('resolveLinkTos resolves `$>` links to the event they point at', async () => {
   await client.appendToStream('target', jsonEvent({ type: 'Original', data: { v: 1 } }));
-  await backing.appendToStream('links', [{ id: randomUUID(), type: '$>', contentType: 'application/octet-stream', data: new TextEncoder().encode('0@target') }]);
+  await backing.appendToStream('links', [
+    { id: randomUUID(), type: '$>', contentType: 'application/octet-stream', data: new TextEncoder().encode('0@target') },
+  ]);
   const [resolved] = await within(readAllOf(client.readStream('links', { resolveLinkTos: true })), 'read links');
   expect(resolved?.event).toMatchObject({ streamId: 'target', type: 'Original', data: { v: 1 } });
   expect(resolved?.link).toMatchObject({ streamId: 'links', type: '$>' });

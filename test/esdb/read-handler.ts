@@ -6,13 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb.js';
-import type {
-  EventFilter,
-  EventStore,
-  Position,
-  RecordedEvent,
-  Subscription,
-} from '../../src/event-store/event-store.port.js';
+import type { EventFilter, EventStore, Position, RecordedEvent, Subscription } from '../../src/event-store/event-store.port.js';
 import { StreamNotFoundError } from '../../src/event-store/errors.js';
 import { position, readEvent, streamIdentifier, streamName, streamsPb, toStatus } from './wire.js';
 
@@ -156,9 +150,7 @@ function filterOf(options: ReadReq.Options): { filter?: EventFilter; checkpointI
   const regex = expression.getRegex();
   const on = byStream ? 'streamName' : 'eventType';
   const result: EventFilter =
-    on === 'streamName'
-      ? prefixes.length > 0 ? { on, prefixes } : { on, regex }
-      : prefixes.length > 0 ? { on, prefixes } : { on, regex };
+    on === 'streamName' ? (prefixes.length > 0 ? { on, prefixes } : { on, regex }) : prefixes.length > 0 ? { on, prefixes } : { on, regex };
   return { filter: result, checkpointInterval };
 }
 

@@ -10,12 +10,7 @@ import streamsPb from '@eventstore/db-client/generated/streams_pb.js';
 import sharedPb from '@eventstore/db-client/generated/shared_pb.js';
 import type { ReadResp } from '@eventstore/db-client/generated/streams_pb.js';
 import type { StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb.js';
-import {
-  type ExpectedRevision,
-  type JsonValue,
-  type Position,
-  type RecordedEvent,
-} from '../../src/event-store/event-store.port.js';
+import { type ExpectedRevision, type JsonValue, type Position, type RecordedEvent } from '../../src/event-store/event-store.port.js';
 import {
   EventStoreClosedError,
   EventStoreUnavailableError,

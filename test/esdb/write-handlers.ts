@@ -105,9 +105,9 @@ export function deleteHandler(store: EventStore) {
     Promise.resolve()
       .then(() => store.deleteStream(stream, { expectedRevision: expectedFrom(options) }))
       .then(
-      (result) => callback(null, deleteResponse(new streamsPb.DeleteResp(), result)),
-      (error: unknown) => callback(toStatus(error)),
-    );
+        (result) => callback(null, deleteResponse(new streamsPb.DeleteResp(), result)),
+        (error: unknown) => callback(toStatus(error)),
+      );
   };
 }
 
@@ -119,9 +119,9 @@ export function tombstoneHandler(store: EventStore) {
     Promise.resolve()
       .then(() => store.tombstoneStream(stream, { expectedRevision: expectedFrom(options) }))
       .then(
-      (result) => callback(null, tombstoneResponse(result)),
-      (error: unknown) => callback(toStatus(error)),
-    );
+        (result) => callback(null, tombstoneResponse(result)),
+        (error: unknown) => callback(toStatus(error)),
+      );
   };
 }
 

@@ -2,15 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../support/server-process.js';
 
 /**
- * CI runs `npm test` alone, so the type check and the lint (which also keeps every domain/ folder
- * free of framework and I/O) run as part of it: a commit that breaks either cannot pass.
+ * CI runs `npm test` alone, so the type check, the lint (which also keeps every domain/ folder
+ * free of framework and I/O) and the formatting check run as part of it: a commit that breaks any of them cannot pass.
  */
 describe('static checks', () => {
   test.each([
     ['types (npm run check)', 'check'],
     ['lint, zero warnings (npm run lint)', 'lint'],
-  ])('%s', (_name, script) => {
-    const result = spawnSync('npm', ['run', '--silent', script], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 });
-    expect({ status: result.status, output: `${result.stdout}${result.stderr}`.trim() }).toEqual({ status: 0, output: '' });
-  }, 250_000);
+    ['formatting (npm run format:check)', 'format:check'],
+  ])(
+    '%s',
+    (_name, script) => {
+      const result = spawnSync('npm', ['run', '--silent', script], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 });
+      expect({ status: result.status, output: `${result.stdout}${result.stderr}`.trim() }).toEqual({ status: 0, output: '' });
+    },
+    250_000,
+  );
 });

@@ -13,12 +13,20 @@ export async function articleIn(
   options: { author?: Who; content?: Partial<ArticleContent> } = {},
 ): Promise<string> {
   const author = options.author ?? 'writer';
-  const created = await t.as(author).post('/v1/articles').send({ ...sampleArticleContent, ...options.content }).expect(201);
+  const created = await t
+    .as(author)
+    .post('/v1/articles')
+    .send({ ...sampleArticleContent, ...options.content })
+    .expect(201);
   const id = created.body.id as string;
   if (status === 'draft') return id;
   await t.as(author).post(`/v1/articles/${id}/submit`).expect(200);
   if (status === 'in_review') return id;
-  await t.as(author === 'editor' ? 'editor2' : 'editor').post(`/v1/articles/${id}/verify`).send(VERIFY_BODY).expect(200);
+  await t
+    .as(author === 'editor' ? 'editor2' : 'editor')
+    .post(`/v1/articles/${id}/verify`)
+    .send(VERIFY_BODY)
+    .expect(200);
   if (status === 'verified') return id;
   await t.as('editor').post(`/v1/articles/${id}/publish`).expect(200);
   return id;

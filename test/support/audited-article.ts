@@ -18,7 +18,11 @@ export const STEP_MS = 60_000;
  * revised again and corrected, unlinked, withdrawn (revisions 0 to 13).
  */
 export async function driveAuditedArticle(t: TestApp): Promise<AuditedArticle> {
-  const related = await t.as('writer2').post('/v1/articles').send({ ...sampleArticleContent, headline: 'Banjir Rendam Ratusan Rumah di Pondok Aren' }).expect(201);
+  const related = await t
+    .as('writer2')
+    .post('/v1/articles')
+    .send({ ...sampleArticleContent, headline: 'Banjir Rendam Ratusan Rumah di Pondok Aren' })
+    .expect(201);
   const relatedId = related.body.id as string;
   const states: ArticleState[] = [];
   const step = async (send: () => Promise<{ body: unknown }>) => {
@@ -32,7 +36,9 @@ export async function driveAuditedArticle(t: TestApp): Promise<AuditedArticle> {
   const { id } = await step(() => t.as('writer').post('/v1/articles').send(sampleArticleContent).expect(201));
   const url = `/v1/articles/${id}`;
   await step(() => t.as('writer').post(`${url}/submit`).expect(200));
-  await step(() => t.as('editor').post(`${url}/request-changes`).send({ notes: 'Tambahkan jumlah pompa terbaru dan sumbernya.' }).expect(200));
+  await step(() =>
+    t.as('editor').post(`${url}/request-changes`).send({ notes: 'Tambahkan jumlah pompa terbaru dan sumbernya.' }).expect(200),
+  );
   await step(() => t.as('writer').put(`${url}/content`).send(sampleRevisedContent).expect(200));
   await step(() => t.as('writer').post(`${url}/submit`).expect(200));
   await step(() => t.as('editor').post(`${url}/verify`).send(VERIFY_BODY).expect(200));
@@ -41,11 +47,23 @@ export async function driveAuditedArticle(t: TestApp): Promise<AuditedArticle> {
   const withOrigin = { ...sampleRevisedContent, dek: `${sampleRevisedContent.dek} Pompa tambahan berasal dari Pemprov Banten.` };
   await step(() => t.as('editor').put(`${url}/content`).send(withOrigin).expect(200));
   await step(() => t.as('editor').post(`${url}/submit`).expect(200));
-  await step(() => t.as('editor2').post(`${url}/verify`).send({ ...VERIFY_BODY, notes: 'Dicek ulang ke BPBD.' }).expect(200));
-  await step(() => t.as('editor').post(`${url}/correct`).send({ note: 'Versi sebelumnya tidak menyebut asal pompa tambahan.' }).expect(200));
+  await step(() =>
+    t
+      .as('editor2')
+      .post(`${url}/verify`)
+      .send({ ...VERIFY_BODY, notes: 'Dicek ulang ke BPBD.' })
+      .expect(200),
+  );
+  await step(() =>
+    t.as('editor').post(`${url}/correct`).send({ note: 'Versi sebelumnya tidak menyebut asal pompa tambahan.' }).expect(200),
+  );
   await step(() => t.as('editor').delete(`${url}/related/${relatedId}`).expect(200));
   await step(() =>
-    t.as('editor').post(`${url}/unpublish`).send({ mode: 'withdraw', reason: 'Permintaan narasumber', notice: 'Artikel ini ditarik atas permintaan narasumber.' }).expect(200),
+    t
+      .as('editor')
+      .post(`${url}/unpublish`)
+      .send({ mode: 'withdraw', reason: 'Permintaan narasumber', notice: 'Artikel ini ditarik atas permintaan narasumber.' })
+      .expect(200),
   );
   return { id, relatedId, states };
 }

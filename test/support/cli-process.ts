@@ -11,7 +11,13 @@ export interface CliResult {
  * Runs a compiled CLI (`dist/cli/<name>.js`) against a data directory, as an operator would;
  * `store` may point it at EventStoreDB instead ({EVENTSTORE_CONNECTION_STRING}).
  */
-export function runCli(name: string, args: readonly string[], dataDir: string, store: Record<string, string> = {}, timeoutMs = 30_000): Promise<CliResult> {
+export function runCli(
+  name: string,
+  args: readonly string[],
+  dataDir: string,
+  store: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, REDAKSI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.EVENTSTORE_CONNECTION_STRING;
   Object.assign(env, store);

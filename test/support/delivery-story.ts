@@ -19,7 +19,10 @@ export interface DeliveryStory {
 export async function playDeliveryStory(t: TestApp): Promise<DeliveryStory> {
   const editor = t.as('editor');
   const draft = await articleIn(t, 'in_review', { content: { headline: `Draf ${INTERNAL_MARKER} tentang banjir` } });
-  await editor.post(`/v1/articles/${draft}/request-changes`).send({ notes: `Catatan ${INTERNAL_MARKER}` }).expect(200);
+  await editor
+    .post(`/v1/articles/${draft}/request-changes`)
+    .send({ notes: `Catatan ${INTERNAL_MARKER}` })
+    .expect(200);
 
   const a = await articleIn(t, 'published');
   const b = await articleIn(t, 'published', { author: 'writer2', content: { headline: 'Banjir Rendam Ratusan Rumah di Pondok Aren' } });
@@ -27,13 +30,23 @@ export async function playDeliveryStory(t: TestApp): Promise<DeliveryStory> {
 
   await editor.put(`/v1/articles/${a}/content`).send(sampleRevisedContent).expect(200);
   await editor.post(`/v1/articles/${a}/submit`).expect(200);
-  await t.as('editor2').post(`/v1/articles/${a}/verify`).send({ ...VERIFY_BODY, notes: `Verifikasi ${INTERNAL_MARKER}` }).expect(200);
+  await t
+    .as('editor2')
+    .post(`/v1/articles/${a}/verify`)
+    .send({ ...VERIFY_BODY, notes: `Verifikasi ${INTERNAL_MARKER}` })
+    .expect(200);
   await editor.post(`/v1/articles/${a}/correct`).send({ note: 'Jumlah pompa yang benar adalah 14 unit.' }).expect(200);
   // A working copy that is never published, while the live copy gets a related change.
-  await editor.put(`/v1/articles/${a}/content`).send({ ...sampleRevisedContent, headline: `Revisi ${INTERNAL_MARKER}` }).expect(200);
+  await editor
+    .put(`/v1/articles/${a}/content`)
+    .send({ ...sampleRevisedContent, headline: `Revisi ${INTERNAL_MARKER}` })
+    .expect(200);
   await editor.delete(`/v1/articles/${a}/related/${b}`).expect(200);
 
-  await editor.post(`/v1/articles/${b}/unpublish`).send({ mode: 'takedown', reason: `Alasan ${INTERNAL_MARKER}` }).expect(200);
+  await editor
+    .post(`/v1/articles/${b}/unpublish`)
+    .send({ mode: 'takedown', reason: `Alasan ${INTERNAL_MARKER}` })
+    .expect(200);
 
   const c = await articleIn(t, 'published', { content: { headline: 'Warga Ciputat Siapkan Tas Siaga Banjir', topics: ['Ciputat'] } });
   await editor
@@ -42,7 +55,10 @@ export async function playDeliveryStory(t: TestApp): Promise<DeliveryStory> {
     .expect(200);
 
   const d = await articleIn(t, 'published', { content: { headline: 'BMKG: Hujan Lebat Berlanjut Hingga Akhir Februari' } });
-  await editor.put(`/v1/articles/${d}/content`).send({ ...sampleArticleContent, headline: 'BMKG: Hujan Lebat Berlanjut Hingga Awal Maret' }).expect(200);
+  await editor
+    .put(`/v1/articles/${d}/content`)
+    .send({ ...sampleArticleContent, headline: 'BMKG: Hujan Lebat Berlanjut Hingga Awal Maret' })
+    .expect(200);
   await editor.post(`/v1/articles/${d}/submit`).expect(200);
   await t.as('editor2').post(`/v1/articles/${d}/verify`).send(VERIFY_BODY).expect(200);
   await editor.post(`/v1/articles/${d}/publish`).expect(200);

@@ -36,7 +36,10 @@ function random(seed: number): () => number {
   };
 }
 
-export async function appendNewsroomLog(store: EventStore, options: { readonly articles: number; readonly seed?: number }): Promise<NewsroomLog> {
+export async function appendNewsroomLog(
+  store: EventStore,
+  options: { readonly articles: number; readonly seed?: number },
+): Promise<NewsroomLog> {
   const rnd = random(options.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
   let clock = Date.parse('2025-01-20T00:00:00Z');
@@ -62,7 +65,10 @@ export async function appendNewsroomLog(store: EventStore, options: { readonly a
     commands.flatMap(([actor, command]) => run(id, actor, command));
   const status = (id: string): string => states.get(id)?.status ?? 'none';
   const slugOf = (id: string): string => states.get(id)?.slug ?? `${slugify(states.get(id)!.content.headline)}-${id.slice(0, 8)}`;
-  const publish = (id: string): readonly [Actor, ArticleCommand] => [pick([editor, secondEditor]), { type: 'PublishArticle', data: { slug: slugOf(id) } }];
+  const publish = (id: string): readonly [Actor, ArticleCommand] => [
+    pick([editor, secondEditor]),
+    { type: 'PublishArticle', data: { slug: slugOf(id) } },
+  ];
   const review: () => readonly (readonly [Actor, ArticleCommand])[] = () => [
     [editor, { type: 'SubmitArticle', data: {} }],
     [secondEditor, { type: 'VerifyArticle', data: VERIFY }],
@@ -72,8 +78,29 @@ export async function appendNewsroomLog(store: EventStore, options: { readonly a
     WRITERS.map((w, n): readonly [string, EventData[]] => [
       `contributor-${w.id}`,
       [
-        { id: randomUUID(), type: 'ContributorProfileUpdated', data: { contributorId: w.id, displayName: w.displayName, bio: 'Penulis', publicContact: n === 2 ? '@rina' : null, community: n === 2, by: w.id, byName: w.displayName, at: new Date(clock).toISOString() } },
-        ...(n === 2 ? [{ id: randomUUID(), type: 'ContributorVerified' as const, data: { contributorId: w.id, by: editor.id, byName: editor.displayName, at: new Date(clock).toISOString() } }] : []),
+        {
+          id: randomUUID(),
+          type: 'ContributorProfileUpdated',
+          data: {
+            contributorId: w.id,
+            displayName: w.displayName,
+            bio: 'Penulis',
+            publicContact: n === 2 ? '@rina' : null,
+            community: n === 2,
+            by: w.id,
+            byName: w.displayName,
+            at: new Date(clock).toISOString(),
+          },
+        },
+        ...(n === 2
+          ? [
+              {
+                id: randomUUID(),
+                type: 'ContributorVerified' as const,
+                data: { contributorId: w.id, by: editor.id, byName: editor.displayName, at: new Date(clock).toISOString() },
+              },
+            ]
+          : []),
       ],
     ]),
   );
@@ -84,15 +111,28 @@ export async function appendNewsroomLog(store: EventStore, options: { readonly a
       const id = randomUUID();
       ids.push(id);
       const author = pick(WRITERS);
-      const content = { ...sampleArticleContent, headline: `${sampleArticleContent.headline} (${n})`, topics: [pick(TOPICS), pick(TOPICS)] };
+      const content = {
+        ...sampleArticleContent,
+        headline: `${sampleArticleContent.headline} (${n})`,
+        topics: [pick(TOPICS), pick(TOPICS)],
+      };
       const roll = rnd();
       const commands: (readonly [Actor, ArticleCommand])[] = [[author, { type: 'DraftArticle', data: { articleId: id, content } }]];
       if (roll > 0.1) commands.push([author, { type: 'SubmitArticle', data: {} }]);
-      if (roll > 0.2 && roll < 0.3) commands.push([editor, { type: 'RequestChanges', data: { notes: `Lengkapi sumber untuk artikel ${n}.` } }]);
+      if (roll > 0.2 && roll < 0.3)
+        commands.push([editor, { type: 'RequestChanges', data: { notes: `Lengkapi sumber untuk artikel ${n}.` } }]);
       if (roll >= 0.3) commands.push([secondEditor, { type: 'VerifyArticle', data: VERIFY }]);
       const draft = run(id, commands[0]![0], commands[0]![1]);
       const rest = steps(id, commands.slice(1));
-      if (roll >= 0.35 && roll < 0.4) return [`article-${id}`, [...draft, ...rest, ...run(id, editor, { type: 'ScheduleArticle', data: { publishAt: new Date(clock + 864e5 * 30).toISOString() } })]] as const;
+      if (roll >= 0.35 && roll < 0.4)
+        return [
+          `article-${id}`,
+          [
+            ...draft,
+            ...rest,
+            ...run(id, editor, { type: 'ScheduleArticle', data: { publishAt: new Date(clock + 864e5 * 30).toISOString() } }),
+          ],
+        ] as const;
       return [`article-${id}`, [...draft, ...rest, ...(roll >= 0.4 ? run(id, ...publish(id)) : [])]] as const;
     }),
   );
@@ -104,7 +144,10 @@ export async function appendNewsroomLog(store: EventStore, options: { readonly a
       return [
         `article-${id}`,
         [...targets].flatMap((target) =>
-          run(id, editor, { type: 'LinkRelated', data: { relatedArticleId: target, target: { exists: true }, ...(rnd() < 0.7 ? { afterBlock: Math.floor(rnd() * 4) } : {}) } }),
+          run(id, editor, {
+            type: 'LinkRelated',
+            data: { relatedArticleId: target, target: { exists: true }, ...(rnd() < 0.7 ? { afterBlock: Math.floor(rnd() * 4) } : {}) },
+          }),
         ),
       ] as const;
     }),
@@ -119,12 +162,33 @@ export async function appendNewsroomLog(store: EventStore, options: { readonly a
       const revised = { ...state.content, dek: `${state.content.dek} Pembaruan ${Math.floor(roll * 1000)}.` };
       const revise: readonly [Actor, ArticleCommand] = [editor, { type: 'ReviseArticle', data: { content: revised } }];
       if (roll < 0.25) return [`article-${id}`, steps(id, [revise, ...review(), publish(id)])] as const;
-      if (roll < 0.45) return [`article-${id}`, steps(id, [revise, ...review(), [editor, { type: 'CorrectArticle', data: { note: 'Angka korban diperbarui.', slug: slugOf(id) } }]])] as const;
-      if (roll < 0.6) return [`article-${id}`, steps(id, [[editor, { type: 'UnpublishArticle', data: { mode: 'withdraw', reason: 'Verifikasi ulang', notice: 'Artikel ini ditarik.' } }]])] as const;
-      if (roll < 0.65) return [`article-${id}`, steps(id, [[editor, { type: 'UnpublishArticle', data: { mode: 'takedown', reason: 'Perintah pengadilan' } }]])] as const;
+      if (roll < 0.45)
+        return [
+          `article-${id}`,
+          steps(id, [
+            revise,
+            ...review(),
+            [editor, { type: 'CorrectArticle', data: { note: 'Angka korban diperbarui.', slug: slugOf(id) } }],
+          ]),
+        ] as const;
+      if (roll < 0.6)
+        return [
+          `article-${id}`,
+          steps(id, [
+            [editor, { type: 'UnpublishArticle', data: { mode: 'withdraw', reason: 'Verifikasi ulang', notice: 'Artikel ini ditarik.' } }],
+          ]),
+        ] as const;
+      if (roll < 0.65)
+        return [
+          `article-${id}`,
+          steps(id, [[editor, { type: 'UnpublishArticle', data: { mode: 'takedown', reason: 'Perintah pengadilan' } }]]),
+        ] as const;
       if (roll < 0.75) return [`article-${id}`, steps(id, [revise])] as const; // a pending change left in draft
       const link = state.related[0];
-      return [`article-${id}`, link === undefined ? [] : steps(id, [[editor, { type: 'UnlinkRelated', data: { relatedArticleId: link.relatedArticleId } }]])] as const;
+      return [
+        `article-${id}`,
+        link === undefined ? [] : steps(id, [[editor, { type: 'UnlinkRelated', data: { relatedArticleId: link.relatedArticleId } }]]),
+      ] as const;
     }),
   );
 
@@ -132,8 +196,29 @@ export async function appendNewsroomLog(store: EventStore, options: { readonly a
   await phase([
     ...ids
       .filter((id) => states.get(id)?.unpublished?.mode === 'withdraw' && rnd() < 0.5)
-      .map((id) => [`article-${id}`, steps(id, [[editor, { type: 'RequestChanges', data: { notes: 'Perbaiki lalu terbitkan ulang.' } }], ...review(), publish(id)])] as const),
-    [`contributor-${communityWriter.id}`, [{ id: randomUUID(), type: 'ContributorVerificationRevoked', data: { contributorId: communityWriter.id, reason: 'Kontak tidak valid', by: editor.id, byName: editor.displayName, at: new Date(clock).toISOString() } }]],
+      .map(
+        (id) =>
+          [
+            `article-${id}`,
+            steps(id, [[editor, { type: 'RequestChanges', data: { notes: 'Perbaiki lalu terbitkan ulang.' } }], ...review(), publish(id)]),
+          ] as const,
+      ),
+    [
+      `contributor-${communityWriter.id}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'ContributorVerificationRevoked',
+          data: {
+            contributorId: communityWriter.id,
+            reason: 'Kontak tidak valid',
+            by: editor.id,
+            byName: editor.displayName,
+            at: new Date(clock).toISOString(),
+          },
+        },
+      ],
+    ],
   ]);
   return { articles: ids, events };
 }

@@ -19,7 +19,9 @@ export function dumpReadModels(db: Database.Database, projections: readonly Proj
       projection.tables.map((table) => {
         const name = tables[table]!;
         // WITHOUT ROWID tables iterate in primary-key order; the explicit order makes that a promise.
-        const keys = db.prepare<[string], { name: string; pk: number }>('SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(name);
+        const keys = db
+          .prepare<[string], { name: string; pk: number }>('SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk')
+          .all(name);
         const order = keys.length > 0 ? keys.map((key) => key.name).join(', ') : 'rowid';
         return [table, db.prepare(`SELECT * FROM ${name} ORDER BY ${order}`).all()];
       }),

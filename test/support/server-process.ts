@@ -4,7 +4,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 
 /** The repository root: two levels up from test/support, four when the benchmarks run it compiled under dist/bench/. */
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, existsSync(path.resolve(import.meta.dirname, '../../package.json')) ? '../..' : '../../../..');
+export const PROJECT_ROOT = path.resolve(
+  import.meta.dirname,
+  existsSync(path.resolve(import.meta.dirname, '../../package.json')) ? '../..' : '../../../..',
+);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

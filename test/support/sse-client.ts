@@ -48,7 +48,8 @@ export class SseClient {
   async waitFor(what: string, condition: (client: SseClient) => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!condition(this)) {
-      if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; got ${this.messages.length} messages`);
+      if (Date.now() > deadline)
+        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; got ${this.messages.length} messages`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

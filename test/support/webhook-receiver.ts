@@ -73,7 +73,12 @@ export class WebhookReceiver {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request: ReceivedRequest = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now(), answered: undefined };
+      const request: ReceivedRequest = {
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+        answered: undefined,
+      };
       const eventId = req.headers['redaksi-event-id'];
       const earlier = this.requests.filter((r) => r.headers['redaksi-event-id'] === eventId).length;
       this.requests.push(request);

@@ -34,9 +34,7 @@ describe('contentHash', () => {
 
   it('does not depend on key order or on optional fields set to undefined', () => {
     const reordered = JSON.parse(JSON.stringify(small, Object.keys(small).reverse())) as ArticleContent;
-    expect(contentHash({ ...reordered, body: small.body, sources: [{ name: 'Antara', url: undefined }] })).toBe(
-      contentHash(small),
-    );
+    expect(contentHash({ ...reordered, body: small.body, sources: [{ name: 'Antara', url: undefined }] })).toBe(contentHash(small));
   });
 
   it('changes with any change to the content', () => {

@@ -11,8 +11,7 @@ type Canonicalize = (input: unknown) => string | undefined;
  */
 const canonicalize: Canonicalize = (() => {
   const imported: unknown = canonicalizeExport;
-  const candidate =
-    typeof imported === 'function' ? imported : (imported as { readonly default?: unknown } | null)?.default;
+  const candidate = typeof imported === 'function' ? imported : (imported as { readonly default?: unknown } | null)?.default;
   if (typeof candidate !== 'function') throw new Error('canonicalize did not export a function');
   return candidate as Canonicalize;
 })();

@@ -14,8 +14,8 @@ export function normalizeContent(content: ArticleContent): ArticleContent {
     dateline: content.dateline,
     language: content.language.trim() === '' ? DEFAULT_LANGUAGE : content.language,
     body: content.body.map(normalizeBlock),
-    sources: content.sources.map(
-      (source): Source => (source.url === undefined ? { name: source.name } : { name: source.name, url: source.url }),
+    sources: content.sources.map((source): Source =>
+      source.url === undefined ? { name: source.name } : { name: source.name, url: source.url },
     ),
     topics: [...content.topics],
   };

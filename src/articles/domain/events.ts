@@ -90,10 +90,7 @@ interface LiveCopyData {
   readonly at: string;
 }
 
-export type ArticlePublished = Event<
-  'ArticlePublished',
-  LiveCopyData & { readonly kind: PublicationKind; readonly scheduled: boolean }
->;
+export type ArticlePublished = Event<'ArticlePublished', LiveCopyData & { readonly kind: PublicationKind; readonly scheduled: boolean }>;
 
 export type ArticleCorrected = Event<'ArticleCorrected', LiveCopyData & { readonly note: string }>;
 

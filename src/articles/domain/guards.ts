@@ -9,11 +9,7 @@ import type { ArticleState, Verification } from './state.js';
 export function authorise(commandType: ArticleCommandType, actor: Actor): void {
   const permission = PERMISSION[commandType];
   const allowed =
-    permission === 'scheduler'
-      ? isScheduler(actor)
-      : permission === 'editor'
-        ? isEditor(actor)
-        : isEditor(actor) || isWriter(actor);
+    permission === 'scheduler' ? isScheduler(actor) : permission === 'editor' ? isEditor(actor) : isEditor(actor) || isWriter(actor);
   if (!allowed) {
     throw new ArticleRuleViolation('forbidden', `${describe(actor)} may not ${commandType}`);
   }
@@ -34,11 +30,9 @@ export function requireAuthorOrEditor(state: ArticleState, actor: Actor): void {
 /** A writer may revise or submit their own article only while it is a draft. */
 export function requireWriterOnDraft(state: ArticleState, actor: Actor, verb: string): void {
   if (!isEditor(actor) && state.status !== 'draft') {
-    throw new ArticleRuleViolation(
-      'forbidden',
-      `Writers may only ${verb} their own drafts; this article is in status ${state.status}`,
-      { status: state.status },
-    );
+    throw new ArticleRuleViolation('forbidden', `Writers may only ${verb} their own drafts; this article is in status ${state.status}`, {
+      status: state.status,
+    });
   }
 }
 

@@ -13,8 +13,7 @@ export function parseInstant(value: string): Date | undefined {
   }
   // Date would quietly roll 30 February over into March; a schedule must say what it means.
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const inRange =
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
   if (!inRange || offsetHours > 23 || offsetMinutes > 59) return undefined;
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? undefined : instant;

@@ -15,15 +15,7 @@ import {
   revisedHash,
 } from './testing/article-events.js';
 import { acting, given } from './testing/decider-spec.js';
-import {
-  editor,
-  relatedArticleId,
-  sampleRevisedContent,
-  sampleSlug,
-  scheduler,
-  secondEditor,
-  writer,
-} from './testing/sample-article.js';
+import { editor, relatedArticleId, sampleRevisedContent, sampleSlug, scheduler, secondEditor, writer } from './testing/sample-article.js';
 
 const publish = (slug = sampleSlug) => ({ type: 'PublishArticle', data: { slug } }) as const;
 const schedule = (publishAt: string) => ({ type: 'ScheduleArticle', data: { publishAt } }) as const;
@@ -182,9 +174,7 @@ describe('PublishScheduledArticle', () => {
   });
 
   it('refuses to publish before the scheduled time', () => {
-    given(historyIn('scheduled'))
-      .when(publishScheduled(), acting(scheduler, 119))
-      .thenThrows('not_due', { status: 'scheduled' });
+    given(historyIn('scheduled')).when(publishScheduled(), acting(scheduler, 119)).thenThrows('not_due', { status: 'scheduled' });
   });
 
   it('publishes a scheduled update of a live article as an update', () => {
@@ -244,7 +234,9 @@ describe('CorrectArticle', () => {
   });
 
   it('refuses a correction without a note', () => {
-    given(reverifiedAfter(historyIn('published'))).when(correct(' '), acting(editor)).thenThrows('invalid');
+    given(reverifiedAfter(historyIn('published')))
+      .when(correct(' '), acting(editor))
+      .thenThrows('invalid');
   });
 
   it('refuses a slug other than the live one', () => {

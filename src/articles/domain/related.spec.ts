@@ -33,11 +33,15 @@ describe('LinkRelated', () => {
   });
 
   it.each(['scheduled', 'published', 'unpublished'] as const)('is allowed while the article is %s', (status) => {
-    given(historyIn(status)).when(link(), acting(editor, 60)).then([relatedLinked({ at: minute(60) })]);
+    given(historyIn(status))
+      .when(link(), acting(editor, 60))
+      .then([relatedLinked({ at: minute(60) })]);
   });
 
   it('refuses a target that does not exist', () => {
-    given(historyIn('draft')).when(link(relatedArticleId, undefined, false), acting(editor)).thenThrows('related_not_found');
+    given(historyIn('draft'))
+      .when(link(relatedArticleId, undefined, false), acting(editor))
+      .thenThrows('related_not_found');
   });
 
   it('refuses a link to the article itself', () => {
@@ -45,13 +49,19 @@ describe('LinkRelated', () => {
   });
 
   it('refuses a duplicate link', () => {
-    given([...historyIn('draft'), relatedLinked()]).when(link(relatedArticleId, 2), acting(editor)).thenThrows('related_duplicate');
+    given([...historyIn('draft'), relatedLinked()])
+      .when(link(relatedArticleId, 2), acting(editor))
+      .thenThrows('related_duplicate');
   });
 
   it(`refuses more than ${MAX_RELATED} links`, () => {
     const links = Array.from({ length: MAX_RELATED }, (_, n) => relatedLinked({ relatedArticleId: `related-${n}` }));
-    given([...historyIn('draft'), ...links.slice(1)]).when(link(), acting(editor, 25)).then([relatedLinked()]);
-    given([...historyIn('draft'), ...links]).when(link(), acting(editor)).thenThrows('related_limit');
+    given([...historyIn('draft'), ...links.slice(1)])
+      .when(link(), acting(editor, 25))
+      .then([relatedLinked()]);
+    given([...historyIn('draft'), ...links])
+      .when(link(), acting(editor))
+      .thenThrows('related_limit');
   });
 
   it.each([lastBlock + 1, -1, 1.5])('refuses afterBlock %p outside the working body', (afterBlock) => {
@@ -82,6 +92,8 @@ describe('UnlinkRelated', () => {
   });
 
   it('is for editors only', () => {
-    given([...historyIn('draft'), relatedLinked()]).when(unlink(), acting(writer)).thenThrows('forbidden');
+    given([...historyIn('draft'), relatedLinked()])
+      .when(unlink(), acting(writer))
+      .thenThrows('forbidden');
   });
 });

@@ -4,7 +4,10 @@ import { sampleArticleContent, sampleSlug } from './testing/sample-article.js';
 describe('slugify', () => {
   it.each([
     [sampleArticleContent.headline, sampleSlug],
-    ['Pertemuan Armenia–Azerbaijan di Brussel Berakhir Tanpa Kesepakatan', 'pertemuan-armenia-azerbaijan-di-brussel-berakhir-tanpa-kesepakatan'],
+    [
+      'Pertemuan Armenia–Azerbaijan di Brussel Berakhir Tanpa Kesepakatan',
+      'pertemuan-armenia-azerbaijan-di-brussel-berakhir-tanpa-kesepakatan',
+    ],
     ['Café Crème di Bandung: Kopi Ekspres Rp25.000', 'cafe-creme-di-bandung-kopi-ekspres-rp25-000'],
     ["Jum'at Berkah, Warga Bagikan 500 Nasi Kotak", 'jumat-berkah-warga-bagikan-500-nasi-kotak'],
     ['Straße, Ærø und Łódź', 'strasse-aero-und-lodz'],
@@ -59,10 +62,7 @@ describe('isSlug', () => {
     expect(isSlug(slug)).toBe(true);
   });
 
-  it.each(['', 'Banjir', 'banjir--tangsel', '-banjir', 'banjir-', 'banjir tangsel', 'café', 'a'.repeat(121)])(
-    'refuses %p',
-    (slug) => {
-      expect(isSlug(slug)).toBe(false);
-    },
-  );
+  it.each(['', 'Banjir', 'banjir--tangsel', '-banjir', 'banjir-', 'banjir tangsel', 'café', 'a'.repeat(121)])('refuses %p', (slug) => {
+    expect(isSlug(slug)).toBe(false);
+  });
 });

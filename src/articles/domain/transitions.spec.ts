@@ -30,9 +30,7 @@ const NOW = 130; // after the sample schedule (minute 120), before the sample pu
 
 const rows = (legal: boolean) =>
   Object.entries(LEGAL_FROM).flatMap(([type, from]) =>
-    ARTICLE_STATUSES.filter((status) => from.includes(status) === legal).map(
-      (status) => [type as ArticleCommandType, status] as const,
-    ),
+    ARTICLE_STATUSES.filter((status) => from.includes(status) === legal).map((status) => [type as ArticleCommandType, status] as const),
   );
 
 describe('illegal transitions', () => {
@@ -47,7 +45,9 @@ describe('illegal transitions', () => {
 
 describe('legal transitions', () => {
   it.each(rows(true))('%s in status %s is decided', (type, status) => {
-    const state = given(historyIn(status)).when(validCommands[type], acting(actorFor(type), NOW)).thenAccepts();
+    const state = given(historyIn(status))
+      .when(validCommands[type], acting(actorFor(type), NOW))
+      .thenAccepts();
     expect(state.revision).toBe(historyIn(status).length);
   });
 
@@ -78,12 +78,9 @@ describe('roles', () => {
     given(historyFor(type)).when(validCommands[type], acting(actor)).thenThrows('forbidden');
   });
 
-  it.each(ARTICLE_COMMAND_TYPES.filter((type) => type !== 'PublishScheduledArticle'))(
-    'the scheduler may not %s',
-    (type) => {
-      given(historyFor(type)).when(validCommands[type], acting(scheduler)).thenThrows('forbidden');
-    },
-  );
+  it.each(ARTICLE_COMMAND_TYPES.filter((type) => type !== 'PublishScheduledArticle'))('the scheduler may not %s', (type) => {
+    given(historyFor(type)).when(validCommands[type], acting(scheduler)).thenThrows('forbidden');
+  });
 
   it.each(editorOnly)('a writer may not %s, even on their own article', (type) => {
     given(historyFor(type)).when(validCommands[type], acting(writer)).thenThrows('forbidden');

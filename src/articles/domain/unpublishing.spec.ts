@@ -1,11 +1,4 @@
-import {
-  articleUnpublished,
-  by,
-  historyIn,
-  minute,
-  revisedHash,
-  updateHistoryIn,
-} from './testing/article-events.js';
+import { articleUnpublished, by, historyIn, minute, revisedHash, updateHistoryIn } from './testing/article-events.js';
 import { acting, given } from './testing/decider-spec.js';
 import { editor, sampleSlug, writer } from './testing/sample-article.js';
 
@@ -38,16 +31,22 @@ describe('UnpublishArticle', () => {
   });
 
   it('requires a public notice to withdraw', () => {
-    given(historyIn('published')).when(unpublish('withdraw', reason, '  '), acting(editor)).thenThrows('invalid');
+    given(historyIn('published'))
+      .when(unpublish('withdraw', reason, '  '), acting(editor))
+      .thenThrows('invalid');
     given(historyIn('published')).when(unpublish('withdraw', reason), acting(editor)).thenThrows('invalid');
   });
 
   it('refuses a notice on a takedown', () => {
-    given(historyIn('published')).when(unpublish('takedown', reason, notice), acting(editor)).thenThrows('invalid');
+    given(historyIn('published'))
+      .when(unpublish('takedown', reason, notice), acting(editor))
+      .thenThrows('invalid');
   });
 
   it('requires a reason', () => {
-    given(historyIn('published')).when(unpublish('withdraw', ' ', notice), acting(editor)).thenThrows('invalid');
+    given(historyIn('published'))
+      .when(unpublish('withdraw', ' ', notice), acting(editor))
+      .thenThrows('invalid');
   });
 
   it('unpublishes the live copy while an update is still in draft', () => {
@@ -65,9 +64,7 @@ describe('UnpublishArticle', () => {
   });
 
   it('refuses an article that is not live, naming its status', () => {
-    given(historyIn('draft'))
-      .when(unpublish('takedown', reason), acting(editor))
-      .thenThrows('illegal_transition', { status: 'draft' });
+    given(historyIn('draft')).when(unpublish('takedown', reason), acting(editor)).thenThrows('illegal_transition', { status: 'draft' });
   });
 
   it('is for editors only', () => {

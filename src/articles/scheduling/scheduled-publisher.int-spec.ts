@@ -1,7 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
 import { EventStoreUnavailableError } from '../../event-store/errors.js';
-import type { EventStore, Position, RecordedEvent, SubscribeToAllOptions, Subscription, SubscriptionMessage } from '../../event-store/event-store.port.js';
+import type {
+  EventStore,
+  Position,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+  SubscriptionMessage,
+} from '../../event-store/event-store.port.js';
 import { ScheduledPublisher } from './scheduled-publisher.js';
 
 const ARTICLE = '0b7c3f2e-5d41-4a8e-9c6b-1f2a3b4c5d6e';
@@ -51,11 +58,22 @@ describe('the scheduler after losing the log', () => {
       subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
         calls.push(options);
         return calls.length === 1
-          ? subscription([{ kind: 'checkpoint', position: at(5) }, { kind: 'event', event: scheduled(7) }], true)
+          ? subscription(
+              [
+                { kind: 'checkpoint', position: at(5) },
+                { kind: 'event', event: scheduled(7) },
+              ],
+              true,
+            )
           : subscription([{ kind: 'caughtUp' }], false);
       },
     } as unknown as EventStore;
-    const publisher = new ScheduledPublisher(store, () => new Date('2029-12-31T00:00:00.000Z'), { enabled: true, tickMs: 60_000 }, {} as CommandBus);
+    const publisher = new ScheduledPublisher(
+      store,
+      () => new Date('2029-12-31T00:00:00.000Z'),
+      { enabled: true, tickMs: 60_000 },
+      {} as CommandBus,
+    );
     publisher.onApplicationBootstrap();
     try {
       await publisher.whenCaughtUp();

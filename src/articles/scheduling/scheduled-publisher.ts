@@ -1,7 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, type Position, type Subscription, type SubscriptionMessage } from '../../event-store/event-store.port.js';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type Position,
+  type Subscription,
+  type SubscriptionMessage,
+} from '../../event-store/event-store.port.js';
 import { CLOCK, type Clock } from '../../event-sourcing/clock.js';
 import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
 import { nameBasedId } from '../../event-sourcing/deterministic-ids.js';
@@ -93,7 +99,10 @@ export class ScheduledPublisher implements OnApplicationBootstrap, BeforeApplica
   private async follow(): Promise<void> {
     let failures = 0;
     while (!this.stopping.signal.aborted) {
-      const subscription = this.store.subscribeToAll({ fromPosition: this.position ?? 'start', filter: { on: 'streamName', prefixes: [`${ARTICLE_CATEGORY}-`] } });
+      const subscription = this.store.subscribeToAll({
+        fromPosition: this.position ?? 'start',
+        filter: { on: 'streamName', prefixes: [`${ARTICLE_CATEGORY}-`] },
+      });
       this.subscription = subscription;
       try {
         if (this.stopping.signal.aborted) return;

@@ -33,6 +33,8 @@ export class DenialsController {
   @Roles('auditor')
   @ApiOperation({ summary: 'Commands refused for authorization (role, ownership, four eyes), newest first' })
   list(@Query() query: DenialsQueryDto): Promise<DenialsPage> {
-    return this.queries.execute(new ListDenials({ limit: query.limit ?? 50, ...(query.before === undefined ? {} : { before: query.before }) }));
+    return this.queries.execute(
+      new ListDenials({ limit: query.limit ?? 50, ...(query.before === undefined ? {} : { before: query.before }) }),
+    );
   }
 }

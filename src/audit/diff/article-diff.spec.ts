@@ -40,7 +40,10 @@ const edited: ArticleContent = {
 };
 
 const rebuilt = (words: readonly WordPart[], side: 'before' | 'after') =>
-  words.filter(({ op }) => op === 'equal' || op === (side === 'before' ? 'delete' : 'insert')).map(({ text }) => text).join('');
+  words
+    .filter(({ op }) => op === 'equal' || op === (side === 'before' ? 'delete' : 'insert'))
+    .map(({ text }) => text)
+    .join('');
 
 describe('diffStates', () => {
   const history = [
@@ -72,7 +75,17 @@ describe('diffStates', () => {
   it('shows the added quote block in place, every other block unchanged', () => {
     const body = diff.content.body!;
     expect(body.filter((change) => change.op !== 'unchanged')).toEqual([{ op: 'added', toIndex: 6, block: newQuote }]);
-    expect(body.map((change) => change.op)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'added', 'unchanged', 'unchanged']);
+    expect(body.map((change) => change.op)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'added',
+      'unchanged',
+      'unchanged',
+    ]);
     expect(body.at(-1)).toMatchObject({ op: 'unchanged', fromIndex: 7, toIndex: 8 });
   });
 
@@ -90,7 +103,12 @@ describe('diffStates', () => {
     expect(paragraph).toMatchObject({ fromIndex: 2, toIndex: 2, type: 'paragraph' });
     expect(rebuilt(paragraph.text!.words, 'before')).toBe(sampleArticleContent.body[2]!.text);
     expect(rebuilt(paragraph.text!.words, 'after')).toBe(sampleRevisedContent.body[2]!.text);
-    expect(paragraph.text!.words.filter(({ op }) => op === 'insert').map(({ text }) => text).join('')).toContain('14 unit');
+    expect(
+      paragraph
+        .text!.words.filter(({ op }) => op === 'insert')
+        .map(({ text }) => text)
+        .join(''),
+    ).toContain('14 unit');
     expect(revised.content.sources).toEqual({ added: [{ name: 'Pemerintah Provinsi Banten' }], removed: [], changed: [] });
   });
 

@@ -1,5 +1,14 @@
 import type { RelatedLink } from '../../articles/domain/events.js';
-import type { ArticleState, ArticleStatus, Correction, EditorNote, LiveCopy, Schedule, UnpublishedRecord, Verification } from '../../articles/domain/state.js';
+import type {
+  ArticleState,
+  ArticleStatus,
+  Correction,
+  EditorNote,
+  LiveCopy,
+  Schedule,
+  UnpublishedRecord,
+  Verification,
+} from '../../articles/domain/state.js';
 import { type ContentDiff, diffContent } from './content-diff.js';
 import { type ListChange, listChange, sameJson } from './list-diff.js';
 import { type ValueChange, valueChange } from './text-diff.js';

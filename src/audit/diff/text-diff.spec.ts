@@ -1,7 +1,10 @@
 import { type WordPart, wordDiff } from './text-diff.js';
 
 const spelled = (words: readonly WordPart[], side: 'delete' | 'insert') =>
-  words.filter(({ op }) => op === 'equal' || op === side).map(({ text }) => text).join('');
+  words
+    .filter(({ op }) => op === 'equal' || op === side)
+    .map(({ text }) => text)
+    .join('');
 
 describe('wordDiff', () => {
   it('groups a rewritten phrase into one deletion and one insertion', () => {

@@ -45,7 +45,12 @@ function parts(changes: readonly Change[] | undefined): WordPart[] | undefined {
 }
 
 function spells(words: readonly WordPart[], side: 'delete' | 'insert', text: string): boolean {
-  return words.filter(({ op }) => op === 'equal' || op === side).map((part) => part.text).join('') === text;
+  return (
+    words
+      .filter(({ op }) => op === 'equal' || op === side)
+      .map((part) => part.text)
+      .join('') === text
+  );
 }
 
 export function textChange(before: string, after: string): TextChange | undefined {

@@ -24,7 +24,8 @@ export function verifyExport(ndjson: string): ExportVerification {
   for (const [index, text] of lines.entries()) {
     if (text.trim() === '') continue;
     const line = parseLine(text);
-    if (line === undefined) return { ok: false, streams: reports(verifiers, hashes), problem: `line ${index + 1} is not an exported event` };
+    if (line === undefined)
+      return { ok: false, streams: reports(verifiers, hashes), problem: `line ${index + 1} is not an exported event` };
     let verifier = verifiers.get(line.streamId);
     if (verifier === undefined) {
       verifier = new ChainVerifier(line.streamId);

@@ -27,7 +27,9 @@ describe('summarize', () => {
 
   it('names the fields a revision changed, against the state before it', () => {
     const content = { ...sampleArticleContent, headline: 'Judul baru', topics: ['Banjir'] };
-    expect(summaryAfter([articleDrafted()], articleRevised({ content, ...by(editor) }))).toBe('Ayu Lestari revised the headline and topics');
+    expect(summaryAfter([articleDrafted()], articleRevised({ content, ...by(editor) }))).toBe(
+      'Ayu Lestari revised the headline and topics',
+    );
     expect(summaryAfter([articleDrafted()], articleRevised({ status: 'in_review' }))).toBe(
       'Dimas Prasetyo revised the headline, body and sources during review',
     );
@@ -35,7 +37,9 @@ describe('summarize', () => {
 
   it('reads well for the rest of the workflow', () => {
     expect(summarize(articleDrafted(), null, 'Dimas Prasetyo')).toBe(`Dimas Prasetyo drafted “${sampleArticleContent.headline}”`);
-    expect(summaryAfter(historyIn('in_review'), articleChangesRequested())).toBe('Ayu Lestari requested changes: “Tambahkan sumber untuk prakiraan BMKG.”');
+    expect(summaryAfter(historyIn('in_review'), articleChangesRequested())).toBe(
+      'Ayu Lestari requested changes: “Tambahkan sumber untuk prakiraan BMKG.”',
+    );
     expect(summaryAfter(historyIn('verified'), articlePublished())).toBe(`Ayu Lestari published /${sampleSlug} from revision 1`);
     expect(summaryAfter(historyIn('verified'), articlePublished({ scheduled: true }), 'Redaksi scheduler')).toBe(
       `Redaksi scheduler published /${sampleSlug} from revision 1 on schedule (scheduled by Ayu Lestari)`,
@@ -43,6 +47,8 @@ describe('summarize', () => {
     expect(summaryAfter(historyIn('published'), articleUnpublished({ mode: 'takedown', reason: 'Perintah pengadilan' }))).toBe(
       `Ayu Lestari took /${sampleSlug} down (reason: Perintah pengadilan)`,
     );
-    expect(summaryAfter(historyIn('draft'), relatedLinked({ afterBlock: 0 }))).toBe(`Ayu Lestari linked related article ${relatedArticleId} after block 1`);
+    expect(summaryAfter(historyIn('draft'), relatedLinked({ afterBlock: 0 }))).toBe(
+      `Ayu Lestari linked related article ${relatedArticleId} after block 1`,
+    );
   });
 });

@@ -25,7 +25,9 @@ export function summarize(event: ArticleEvent, before: ArticleState | null, acto
       return `${event.data.byName} requested changes: “${clip(event.data.notes)}”`;
     case 'ArticleVerified': {
       const { checklist, notes } = event.data;
-      const checked = [checklist.sourcesChecked ? 'sources checked' : '', checklist.quotesAttributed ? 'quotes attributed' : ''].filter(Boolean);
+      const checked = [checklist.sourcesChecked ? 'sources checked' : '', checklist.quotesAttributed ? 'quotes attributed' : ''].filter(
+        Boolean,
+      );
       const note = notes === undefined ? '' : `: “${clip(notes)}”`;
       return `${event.data.verifiedByName} verified revision ${event.data.revision} (${checked.join(', ')})${note}`;
     }

@@ -33,7 +33,8 @@ export function toHistoryEntry(recorded: RecordedEvent, summary: string): Histor
     type: recorded.type,
     occurredAt: occurredAtOf(recorded),
     recordedAt: recorded.created.toISOString(),
-    actor: metadata.actor === undefined ? null : { id: metadata.actor.id, displayName: metadata.actor.displayName, roles: metadata.actor.roles },
+    actor:
+      metadata.actor === undefined ? null : { id: metadata.actor.id, displayName: metadata.actor.displayName, roles: metadata.actor.roles },
     correlationId: metadata.$correlationId ?? null,
     causationId: metadata.$causationId ?? null,
     commandId: metadata.commandId ?? null,

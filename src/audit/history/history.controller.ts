@@ -28,7 +28,9 @@ export class HistoryQueryDto {
 
   @ApiPropertyOptional({ enum: ARTICLE_EVENT_TYPES, isArray: true, description: 'Repeat or comma-separate to list several types' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' || Array.isArray(value) ? [value].flat().flatMap((v) => String(v).split(',')) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' || Array.isArray(value) ? [value].flat().flatMap((v) => String(v).split(',')) : value,
+  )
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   type?: string[];

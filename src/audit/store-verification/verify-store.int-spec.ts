@@ -22,7 +22,9 @@ describe('verifyStore', () => {
 
   async function appendSealed(stream: string, n: number): Promise<void> {
     const [last] = await store.readStream(stream, { direction: 'backwards', maxCount: 1 }).catch(() => []);
-    await store.appendToStream(stream, sealEvents(stream, chainTipAfter(last), events(n)), { expectedRevision: last?.revision ?? 'no_stream' });
+    await store.appendToStream(stream, sealEvents(stream, chainTipAfter(last), events(n)), {
+      expectedRevision: last?.revision ?? 'no_stream',
+    });
   }
 
   it('checks every chained stream across pages, skips unchained streams outside the sealed categories, and reports progress', async () => {

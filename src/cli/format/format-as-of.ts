@@ -18,15 +18,22 @@ export function formatAsOf(view: ArticleAsOf): string {
   );
   if (article.schedule !== null) lines.push(`Scheduled: for ${article.schedule.publishAt} by ${article.schedule.byName}`);
   if (article.live === null) {
-    lines.push(article.unpublished === null ? 'Live copy: none' : `Live copy: none (${article.unpublished.mode}: ${article.unpublished.reason})`);
+    lines.push(
+      article.unpublished === null ? 'Live copy: none' : `Live copy: none (${article.unpublished.mode}: ${article.unpublished.reason})`,
+    );
   } else {
-    lines.push(`Live copy: /${article.live.slug}, published ${article.live.publishedAt}, editor ${article.live.editorName}`, ...contentLines(article.live.content));
+    lines.push(
+      `Live copy: /${article.live.slug}, published ${article.live.publishedAt}, editor ${article.live.editorName}`,
+      ...contentLines(article.live.content),
+    );
   }
   lines.push(
     `Related: ${
       article.related.length === 0
         ? '-'
-        : article.related.map((link) => `${link.relatedArticleId}${link.afterBlock === undefined ? '' : ` (after block [${link.afterBlock}])`}`).join(', ')
+        : article.related
+            .map((link) => `${link.relatedArticleId}${link.afterBlock === undefined ? '' : ` (after block [${link.afterBlock}])`}`)
+            .join(', ')
     }`,
   );
   for (const correction of article.corrections) lines.push(`Correction ${correction.at} by ${correction.editorName}: ${correction.note}`);

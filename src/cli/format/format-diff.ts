@@ -10,19 +10,23 @@ export function wordsInline(words: readonly WordPart[]): string {
 }
 
 export function formatDiff(diff: ArticleDiff): string {
-  const lines = [`Article ${diff.articleId}: revision ${diff.from.revision} (${diff.from.occurredAt}) → revision ${diff.to.revision} (${diff.to.occurredAt})`];
+  const lines = [
+    `Article ${diff.articleId}: revision ${diff.from.revision} (${diff.from.occurredAt}) → revision ${diff.to.revision} (${diff.to.occurredAt})`,
+  ];
   if (diff.identical) return `${[...lines, 'No differences.'].join('\n')}\n`;
   if (diff.status !== undefined) lines.push(`Status: ${diff.status.before} → ${diff.status.after}`);
   if (Object.keys(diff.content).length > 0) lines.push('Working copy:', ...contentDiffLines(diff.content, '  '));
   if (diff.related !== undefined) {
     const { added, removed, moved } = diff.related;
     lines.push('Related links:');
-    for (const link of added) lines.push(`  + ${link.relatedArticleId}${link.afterBlock === undefined ? '' : ` after block [${link.afterBlock}]`}`);
+    for (const link of added)
+      lines.push(`  + ${link.relatedArticleId}${link.afterBlock === undefined ? '' : ` after block [${link.afterBlock}]`}`);
     for (const link of removed) lines.push(`  - ${link.relatedArticleId}`);
     for (const link of moved) lines.push(`  ~ ${link.relatedArticleId}: after block ${where(link.before)} → ${where(link.after)}`);
   }
   if (diff.live !== undefined) {
-    const side = (live: typeof diff.live.before) => (live === null ? 'none' : `/${live.slug} (published ${live.publishedAt} by ${live.editorName})`);
+    const side = (live: typeof diff.live.before) =>
+      live === null ? 'none' : `/${live.slug} (published ${live.publishedAt} by ${live.editorName})`;
     lines.push(`Live copy: ${side(diff.live.before)} → ${side(diff.live.after)}`);
     if (diff.live.content !== undefined) lines.push(...contentDiffLines(diff.live.content, '  '));
   }

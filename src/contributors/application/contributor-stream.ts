@@ -18,7 +18,8 @@ export function contributorIdFromStream(streamId: string): string | undefined {
   return idFromStream(CONTRIBUTOR_CATEGORY, streamId);
 }
 
-export const toContributorEvent: (recorded: RecordedEvent) => ContributorEvent = domainEventReader<ContributorEvent>(isContributorEventType);
+export const toContributorEvent: (recorded: RecordedEvent) => ContributorEvent =
+  domainEventReader<ContributorEvent>(isContributorEventType);
 
 /** Every event of a contributor's stream, oldest first; empty when there is no profile yet. */
 export function readContributorStream(store: EventStore, contributorId: string): Promise<RecordedEvent[]> {

@@ -15,11 +15,7 @@ export type { DecideContext } from './context.js';
  * and whether it exists; then its verification state; then the command's data. An empty result
  * means nothing changes (a profile saved as it was).
  */
-export function decide(
-  state: ContributorState | null,
-  command: ContributorCommand,
-  ctx: DecideContext,
-): ContributorEvent[] {
+export function decide(state: ContributorState | null, command: ContributorCommand, ctx: DecideContext): ContributorEvent[] {
   authorise(command.type, ctx.actor);
   switch (command.type) {
     case 'UpdateContributorProfile':

@@ -8,14 +8,7 @@ import type { VerificationStatus } from './state.js';
 
 /** Every way the contributor decider can refuse a command. Closed: the shell maps each one. */
 export type ContributorErrorCode =
-  | 'not_found'
-  | 'forbidden'
-  | 'not_owner'
-  | 'four_eyes'
-  | 'community_set_by_desk'
-  | 'already_verified'
-  | 'not_verified'
-  | 'invalid';
+  'not_found' | 'forbidden' | 'not_owner' | 'four_eyes' | 'community_set_by_desk' | 'already_verified' | 'not_verified' | 'invalid';
 
 /** not_found → 404, forbidden → 403, conflict → 409, invalid → 400 (as for articles). */
 export type ContributorErrorKind = RuleViolationKind;

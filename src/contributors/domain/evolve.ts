@@ -14,10 +14,7 @@ export function evolve(state: ContributorState | null, event: ContributorEvent):
 }
 
 /** The contributor a stream describes, or null for an empty stream. */
-export function fold(
-  events: Iterable<ContributorEvent>,
-  initial: ContributorState | null = null,
-): ContributorState | null {
+export function fold(events: Iterable<ContributorEvent>, initial: ContributorState | null = null): ContributorState | null {
   let state = initial;
   for (const event of events) state = evolve(state, event);
   return state;

@@ -3,16 +3,7 @@ import type { ContributorCommandType } from './commands.js';
 import { mayReadContributor } from './rules.js';
 import { created, revoke, updateProfile, verified, verify } from './testing/contributor-events.js';
 import { acting, given } from './testing/decider-spec.js';
-import {
-  admin,
-  auditor,
-  editor,
-  otherWriter,
-  publishingService,
-  secondEditor,
-  systemActor,
-  writer,
-} from './testing/sample-contributor.js';
+import { admin, auditor, editor, otherWriter, publishingService, secondEditor, systemActor, writer } from './testing/sample-contributor.js';
 
 /** Who may issue what, written out here rather than read from the code under test. */
 const commands = {

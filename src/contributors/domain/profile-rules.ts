@@ -34,13 +34,9 @@ export function profileIssues(profile: Profile): ValidationIssue[] {
   const { displayName, bio, publicContact } = profile;
   return [
     ...singleLineIssues('displayName', displayName, CONTRIBUTOR_LIMITS.displayName),
-    ...(characters(bio) > CONTRIBUTOR_LIMITS.bio
-      ? [{ path: 'bio', message: `At most ${CONTRIBUTOR_LIMITS.bio} characters` }]
-      : []),
+    ...(characters(bio) > CONTRIBUTOR_LIMITS.bio ? [{ path: 'bio', message: `At most ${CONTRIBUTOR_LIMITS.bio} characters` }] : []),
     ...(CONTROL_BUT_NEWLINE.test(bio) ? [{ path: 'bio', message: 'Control characters are not allowed' }] : []),
-    ...(publicContact === null
-      ? []
-      : singleLineIssues('publicContact', publicContact, CONTRIBUTOR_LIMITS.publicContact)),
+    ...(publicContact === null ? [] : singleLineIssues('publicContact', publicContact, CONTRIBUTOR_LIMITS.publicContact)),
   ];
 }
 

@@ -18,11 +18,15 @@ describe('UpdateContributorProfile: creating', () => {
   });
 
   it('accepts a writer sending the default community flag back', () => {
-    given([]).when(updateProfile({ community: true }), acting(writer, 0)).then([profileUpdated()]);
+    given([])
+      .when(updateProfile({ community: true }), acting(writer, 0))
+      .then([profileUpdated()]);
   });
 
   it('refuses a writer declaring themself staff', () => {
-    given([]).when(updateProfile({ community: false }), acting(writer)).thenThrows('community_set_by_desk');
+    given([])
+      .when(updateProfile({ community: false }), acting(writer))
+      .thenThrows('community_set_by_desk');
   });
 
   it('lets an editor create a staff writer’s profile', () => {
@@ -66,7 +70,9 @@ describe('UpdateContributorProfile: editing', () => {
   });
 
   it('refuses a writer changing their community flag, either way', () => {
-    given(created).when(updateProfile({ community: false }), acting(writer)).thenThrows('community_set_by_desk');
+    given(created)
+      .when(updateProfile({ community: false }), acting(writer))
+      .thenThrows('community_set_by_desk');
     given([profileUpdated({ community: false, ...by(editor) })])
       .when(updateProfile({ community: true }), acting(writer))
       .thenThrows('community_set_by_desk', { message: /this profile is staff/ });
@@ -123,10 +129,7 @@ describe('UpdateContributorProfile: editing', () => {
 describe('UpdateContributorProfile: the profile’s text', () => {
   it('trims, writes line endings as \\n and takes a blank contact as none', () => {
     given([])
-      .when(
-        updateProfile({ displayName: ' Dimas Prasetyo ', bio: ' Baris satu.\r\nBaris dua. ', publicContact: '   ' }),
-        acting(writer, 0),
-      )
+      .when(updateProfile({ displayName: ' Dimas Prasetyo ', bio: ' Baris satu.\r\nBaris dua. ', publicContact: '   ' }), acting(writer, 0))
       .then([profileUpdated({ bio: 'Baris satu.\nBaris dua.', publicContact: null })]);
   });
 
@@ -145,10 +148,7 @@ describe('UpdateContributorProfile: the profile’s text', () => {
 
   it('names every failing field at once', () => {
     const error = given(created)
-      .when(
-        updateProfile({ displayName: ' ', bio: 'b'.repeat(1_001), publicContact: `@${'x'.repeat(200)}` }),
-        acting(writer),
-      )
+      .when(updateProfile({ displayName: ' ', bio: 'b'.repeat(1_001), publicContact: `@${'x'.repeat(200)}` }), acting(writer))
       .thenThrows('invalid');
     expect(error.issues.map((issue) => issue.path)).toEqual(['displayName', 'bio', 'publicContact']);
   });

@@ -46,7 +46,11 @@ export class FeedStreamController {
     // A reconnecting EventSource sends Last-Event-ID with its original URL: the header is newer.
     const resumeFrom = lastEventId?.trim() ? lastEventId.trim() : undefined;
     const from =
-      resumeFrom !== undefined ? positionFromCursor(resumeFrom, 'Last-Event-ID') : after === undefined ? undefined : positionFromCursor(after, 'after');
+      resumeFrom !== undefined
+        ? positionFromCursor(resumeFrom, 'Last-Event-ID')
+        : after === undefined
+          ? undefined
+          : positionFromCursor(after, 'after');
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',

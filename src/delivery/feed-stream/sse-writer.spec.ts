@@ -60,7 +60,9 @@ describe('SseWriter', () => {
     // The producer was held at the first full write: nothing piled up behind it.
     expect(sent).toBeLessThanOrEqual(2);
     expect(await writer.done).toBe('slow-consumer');
-    expect(socket.text()).toMatch(/: disconnecting: the client did not read its stream in time\n\nevent: disconnect\ndata: \{"reason":"slow-consumer"/);
+    expect(socket.text()).toMatch(
+      /: disconnecting: the client did not read its stream in time\n\nevent: disconnect\ndata: \{"reason":"slow-consumer"/,
+    );
     expect(socket.written.at(-1)).not.toMatch(/^id:/m);
     expect(socket.ended).toBe(true);
     expect(await writer.send(frame(99))).toBe(false);

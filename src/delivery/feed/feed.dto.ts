@@ -4,7 +4,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { DEFAULT_DELIVERY_CONFIG } from '../delivery-config.js';
 
 export class FeedQueryDto {
-  @ApiPropertyOptional({ description: 'A cursor (an event\'s `cursor` or a page\'s `next`); omitted: from the beginning' })
+  @ApiPropertyOptional({ description: "A cursor (an event's `cursor` or a page's `next`); omitted: from the beginning" })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -107,10 +107,7 @@ export type ArticlePublishedV1 = Envelope<
   { readonly article: PublicArticle; readonly republished: boolean; readonly scheduled: boolean }
 >;
 export type ArticleUpdatedV1 = Envelope<'article.updated', { readonly article: PublicArticle; readonly scheduled: boolean }>;
-export type ArticleCorrectedV1 = Envelope<
-  'article.corrected',
-  { readonly article: PublicArticle; readonly correction: PublicCorrection }
->;
+export type ArticleCorrectedV1 = Envelope<'article.corrected', { readonly article: PublicArticle; readonly correction: PublicCorrection }>;
 /** withdraw: show the notice at the slug instead of the article; takedown: the page is gone. */
 export type ArticleUnpublishedV1 = Envelope<
   'article.unpublished',
@@ -124,9 +121,4 @@ export type ArticleRelatedChangedV1 = Envelope<
   }
 >;
 
-export type PublicEvent =
-  | ArticlePublishedV1
-  | ArticleUpdatedV1
-  | ArticleCorrectedV1
-  | ArticleUnpublishedV1
-  | ArticleRelatedChangedV1;
+export type PublicEvent = ArticlePublishedV1 | ArticleUpdatedV1 | ArticleCorrectedV1 | ArticleUnpublishedV1 | ArticleRelatedChangedV1;

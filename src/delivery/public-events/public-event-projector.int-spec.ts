@@ -52,10 +52,25 @@ describe('PublicEventProjector', () => {
     await append(store, TARGET, articleDrafted({ articleId: TARGET, content: targetContent('Tanggul Jebol') }));
     await append(store, SOURCE, articleDrafted(source), articleSubmitted(), articleVerified(), relatedLinked({ relatedArticleId: TARGET }));
     await append(store, SOURCE, articlePublished({ related: [{ relatedArticleId: TARGET }] }));
-    await append(store, TARGET, articleSubmitted(), articleVerified(), articlePublished({ slug: 'tanggul-jebol', content: targetContent('Tanggul Jebol'), at: minute(60) }));
-    await append(store, SOURCE, relatedUnlinked({ relatedArticleId: TARGET, at: minute(61) }), relatedLinked({ relatedArticleId: TARGET, afterBlock: 2, at: minute(62) }));
+    await append(
+      store,
+      TARGET,
+      articleSubmitted(),
+      articleVerified(),
+      articlePublished({ slug: 'tanggul-jebol', content: targetContent('Tanggul Jebol'), at: minute(60) }),
+    );
+    await append(
+      store,
+      SOURCE,
+      relatedUnlinked({ relatedArticleId: TARGET, at: minute(61) }),
+      relatedLinked({ relatedArticleId: TARGET, afterBlock: 2, at: minute(62) }),
+    );
     await append(store, TARGET, articleSubmitted({ at: minute(70) }), articleVerified({ revision: 5, at: minute(71) }));
-    await append(store, TARGET, articleCorrected({ slug: 'tanggul-jebol', content: targetContent('Tanggul Jebol di Ciledug'), at: minute(72) }));
+    await append(
+      store,
+      TARGET,
+      articleCorrected({ slug: 'tanggul-jebol', content: targetContent('Tanggul Jebol di Ciledug'), at: minute(72) }),
+    );
     await append(store, SOURCE, articleCorrected({ related: [{ relatedArticleId: TARGET, afterBlock: 2 }], at: minute(80) }));
   });
 

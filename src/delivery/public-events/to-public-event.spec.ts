@@ -17,9 +17,25 @@ import {
   relatedUnlinked,
   updateHistoryIn,
 } from '../../articles/domain/testing/article-events.js';
-import { editor, relatedArticleId, sampleArticleContent, sampleArticleId, sampleRevisedContent, sampleSlug, secondEditor, writer } from '../../articles/domain/testing/sample-article.js';
+import {
+  editor,
+  relatedArticleId,
+  sampleArticleContent,
+  sampleArticleId,
+  sampleRevisedContent,
+  sampleSlug,
+  secondEditor,
+  writer,
+} from '../../articles/domain/testing/sample-article.js';
 import { decodeCursor } from './cursor.js';
-import { type MappedPublicEvent, linkedArticleIds, publicEventIdFor, type RelatedTargets, type SourceEvent, toPublicEvent } from './to-public-event.js';
+import {
+  type MappedPublicEvent,
+  linkedArticleIds,
+  publicEventIdFor,
+  type RelatedTargets,
+  type SourceEvent,
+  toPublicEvent,
+} from './to-public-event.js';
 
 const NO_TARGETS: RelatedTargets = new Map();
 
@@ -72,7 +88,11 @@ describe('public events: the mapping from internal events', () => {
   });
 
   test('a first publication carries the whole live article and where it came from', () => {
-    const history = [...historyIn('verified'), relatedLinked({ afterBlock: 1 }), articlePublished({ related: [{ relatedArticleId, afterBlock: 1 }] })];
+    const history = [
+      ...historyIn('verified'),
+      relatedLinked({ afterBlock: 1 }),
+      articlePublished({ related: [{ relatedArticleId, afterBlock: 1 }] }),
+    ];
     const targets = new Map([[relatedArticleId, { slug: 'banjir-rendam-pondok-aren', headline: 'Banjir Rendam Pondok Aren' }]]);
     const mapped = mapLast(history, targets)!;
 
@@ -104,7 +124,9 @@ describe('public events: the mapping from internal events', () => {
           firstPublishedAt: minute(40),
           publishedAt: minute(40),
           corrections: [],
-          related: [{ articleId: relatedArticleId, afterBlock: 1, slug: 'banjir-rendam-pondok-aren', headline: 'Banjir Rendam Pondok Aren' }],
+          related: [
+            { articleId: relatedArticleId, afterBlock: 1, slug: 'banjir-rendam-pondok-aren', headline: 'Banjir Rendam Pondok Aren' },
+          ],
         },
       },
     });
@@ -129,25 +151,58 @@ describe('public events: the mapping from internal events', () => {
   });
 
   test('a republication after unpublishing is a publication, marked as such', () => {
-    const history = [...historyIn('unpublished'), articleSubmitted({ at: minute(60) }), articleVerified({ revision: 5, at: minute(61) }), articlePublished({ kind: 'republish', at: minute(62), firstPublishedAt: minute(40) })];
+    const history = [
+      ...historyIn('unpublished'),
+      articleSubmitted({ at: minute(60) }),
+      articleVerified({ revision: 5, at: minute(61) }),
+      articlePublished({ kind: 'republish', at: minute(62), firstPublishedAt: minute(40) }),
+    ];
     const event = mapLast(history)!.event;
-    expect(event).toMatchObject({ type: 'article.published', data: { republished: true, article: { firstPublishedAt: minute(40), publishedAt: minute(62) } } });
+    expect(event).toMatchObject({
+      type: 'article.published',
+      data: { republished: true, article: { firstPublishedAt: minute(40), publishedAt: minute(62) } },
+    });
   });
 
   test('an update carries the new live copy, never the working copy that follows it', () => {
-    const history = [...updateHistoryIn('verified'), articlePublished({ kind: 'update', content: sampleRevisedContent, at: minute(49), firstPublishedAt: minute(40), editorId: secondEditor.id, editorName: secondEditor.displayName })];
+    const history = [
+      ...updateHistoryIn('verified'),
+      articlePublished({
+        kind: 'update',
+        content: sampleRevisedContent,
+        at: minute(49),
+        firstPublishedAt: minute(40),
+        editorId: secondEditor.id,
+        editorName: secondEditor.displayName,
+      }),
+    ];
     const mapped = mapLast(history)!;
     expect(mapped.event).toMatchObject({
       type: 'article.updated',
       revision: 7,
-      data: { scheduled: false, article: { headline: sampleRevisedContent.headline, editor: { id: secondEditor.id, name: secondEditor.displayName }, publishedAt: minute(49), firstPublishedAt: minute(40) } },
+      data: {
+        scheduled: false,
+        article: {
+          headline: sampleRevisedContent.headline,
+          editor: { id: secondEditor.id, name: secondEditor.displayName },
+          publishedAt: minute(49),
+          firstPublishedAt: minute(40),
+        },
+      },
     });
     expectNothingInternal(mapped);
   });
 
   test('a correction carries its note and every earlier one', () => {
     const first = articleCorrected({ note: 'Koreksi pertama.', at: minute(70) });
-    const history = [...historyIn('published'), articleRevised({ at: minute(60) }), articleSubmitted({ at: minute(61) }), articleVerified({ revision: 6, at: minute(62) }), first, articleCorrected({ note: 'Koreksi kedua.', at: minute(90), content: sampleRevisedContent })];
+    const history = [
+      ...historyIn('published'),
+      articleRevised({ at: minute(60) }),
+      articleSubmitted({ at: minute(61) }),
+      articleVerified({ revision: 6, at: minute(62) }),
+      first,
+      articleCorrected({ note: 'Koreksi kedua.', at: minute(90), content: sampleRevisedContent }),
+    ];
     const event = mapLast(history)!.event;
     expect(event).toMatchObject({
       type: 'article.corrected',
@@ -166,7 +221,11 @@ describe('public events: the mapping from internal events', () => {
 
   test('a withdrawal carries the public notice and not the internal reason', () => {
     const mapped = mapLast(historyIn('unpublished'))!;
-    expect(mapped.event).toMatchObject({ type: 'article.unpublished', slug: sampleSlug, data: { mode: 'withdraw', notice: articleUnpublished().data.notice } });
+    expect(mapped.event).toMatchObject({
+      type: 'article.unpublished',
+      slug: sampleSlug,
+      data: { mode: 'withdraw', notice: articleUnpublished().data.notice },
+    });
     expect(mapped.topics).toEqual(sampleArticleContent.topics);
     expectNothingInternal(mapped);
   });
@@ -188,7 +247,11 @@ describe('public events: the mapping from internal events', () => {
       slug: sampleSlug,
       data: {
         change: { action: 'linked', articleId: relatedArticleId },
-        article: { headline: sampleArticleContent.headline, publishedAt: minute(40), related: [{ articleId: relatedArticleId, afterBlock: 2, slug: 'target', headline: 'Target' }] },
+        article: {
+          headline: sampleArticleContent.headline,
+          publishedAt: minute(40),
+          related: [{ articleId: relatedArticleId, afterBlock: 2, slug: 'target', headline: 'Target' }],
+        },
       },
     });
     expect(JSON.stringify(mapped.event)).not.toContain(sampleRevisedContent.headline);
@@ -221,7 +284,18 @@ describe('public events: the mapping from internal events', () => {
       articleUnpublished({ at: minute(50) }),
     ];
     const mapped = story.map((_, index) => mapLast(story.slice(0, index + 1)));
-    expect(mapped.map((m) => m?.event.type ?? null)).toEqual([null, null, null, null, null, null, null, 'article.published', 'article.related-changed', 'article.unpublished']);
+    expect(mapped.map((m) => m?.event.type ?? null)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      'article.published',
+      'article.related-changed',
+      'article.unpublished',
+    ]);
     for (const m of mapped) expectNothingInternal(m);
   });
 });

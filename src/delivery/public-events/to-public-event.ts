@@ -137,8 +137,18 @@ function fromRelatedChange(source: SourceEvent, before: ArticleState | null, tar
   const live = before.live;
   const copy = { ...live, at: live.publishedAt, authorId: before.authorId, authorName: before.authorName };
   const article = publicArticle(source.articleId, copy, after.corrections, after.related, targets);
-  const change = { action: event.type === 'RelatedLinked' ? ('linked' as const) : ('unlinked' as const), articleId: event.data.relatedArticleId };
-  return mapped(source, 'article.related-changed', live.slug, event.data.at, { article: article.view, change }, routingTopics(live.content.topics, before));
+  const change = {
+    action: event.type === 'RelatedLinked' ? ('linked' as const) : ('unlinked' as const),
+    articleId: event.data.relatedArticleId,
+  };
+  return mapped(
+    source,
+    'article.related-changed',
+    live.slug,
+    event.data.at,
+    { article: article.view, change },
+    routingTopics(live.content.topics, before),
+  );
 }
 
 function relatedAfter(source: SourceEvent, before: ArticleState | null): readonly RelatedLink[] | undefined {

@@ -34,8 +34,15 @@ export class DeliveryDatabaseLifecycle implements OnModuleInit, OnApplicationShu
       const ledger = this.ledger.status();
       const current = counts.get()!;
       const keyProblem =
-        current.withoutSecret > 0 ? { keyMismatch: `${current.withoutSecret} subscriber(s) were registered with another REDAKSI_WEBHOOK_SECRET_KEY; this instance cannot sign for them` } : {};
-      return Promise.resolve({ status: ledger.ok && current.withoutSecret === 0 ? 'ok' : 'error', details: { ...current, ...keyProblem, ledger } });
+        current.withoutSecret > 0
+          ? {
+              keyMismatch: `${current.withoutSecret} subscriber(s) were registered with another REDAKSI_WEBHOOK_SECRET_KEY; this instance cannot sign for them`,
+            }
+          : {};
+      return Promise.resolve({
+        status: ledger.ok && current.withoutSecret === 0 ? 'ok' : 'error',
+        details: { ...current, ...keyProblem, ledger },
+      });
     });
     this.registerMetrics();
   }

@@ -53,7 +53,8 @@ function setAsideSchemaOne(file: string, legacy: string): void {
     db.close();
   }
   if (version !== 1) return;
-  if (existsSync(legacy)) throw new Error(`${legacy} is still waiting to be imported; move it away before setting aside another schema-1 ${path.basename(file)}`);
+  if (existsSync(legacy))
+    throw new Error(`${legacy} is still waiting to be imported; move it away before setting aside another schema-1 ${path.basename(file)}`);
   renameSync(file, legacy);
   for (const suffix of ['-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }

@@ -7,7 +7,11 @@ describe('an admin write to the webhook ledger', () => {
     const answer = await ledgerWrite(Promise.reject(new LedgerBehindError(10_000))).catch((error: unknown) => error);
     expect(answer).toBeInstanceOf(ProblemException);
     const { problem, headers } = answer as ProblemException;
-    expect(problem).toMatchObject({ status: 503, type: expect.stringContaining('webhook-ledger-behind'), detail: expect.stringContaining('has not folded it within 10000 ms') });
+    expect(problem).toMatchObject({
+      status: 503,
+      type: expect.stringContaining('webhook-ledger-behind'),
+      detail: expect.stringContaining('has not folded it within 10000 ms'),
+    });
     expect(headers).toEqual({ 'Retry-After': '5' });
   });
 

@@ -6,7 +6,12 @@ export function subscriberNotFound(id: string): ProblemException {
 }
 
 export function deliveryNotFound(id: string): ProblemException {
-  return new ProblemException({ status: 404, type: 'delivery-not-found', title: 'Delivery not found', detail: `No delivery ${id} for this subscriber.` });
+  return new ProblemException({
+    status: 404,
+    type: 'delivery-not-found',
+    title: 'Delivery not found',
+    detail: `No delivery ${id} for this subscriber.`,
+  });
 }
 
 /** A field that passed the DTO's checks but not ours, reported like the validation pipe reports. */
@@ -30,6 +35,13 @@ export async function ledgerWrite<T>(write: Promise<T>): Promise<T> {
     return await write;
   } catch (error) {
     if (!(error instanceof LedgerBehindError)) throw error;
-    throw new ProblemException({ status: 503, type: 'webhook-ledger-behind', title: 'Webhook ledger behind', detail: `${error.message}.`, headers: { 'Retry-After': '5' }, cause: error });
+    throw new ProblemException({
+      status: 503,
+      type: 'webhook-ledger-behind',
+      title: 'Webhook ledger behind',
+      detail: `${error.message}.`,
+      headers: { 'Retry-After': '5' },
+      cause: error,
+    });
   }
 }

@@ -303,7 +303,9 @@ export class EventStoreDbEventStore implements EventStore {
     let last = args.after;
     for (;;) {
       const fromHere = from;
-      const page = mapped(await this.run(() => collect(this.client.readAll({ direction, fromPosition: fromHere, maxCount: this.pageSize }))));
+      const page = mapped(
+        await this.run(() => collect(this.client.readAll({ direction, fromPosition: fromHere, maxCount: this.pageSize }))),
+      );
       for (const event of page) {
         // Pages start at the previous page's last event (reads are inclusive); skip by position.
         if (last && (forwards ? comparePositions(event.position, last) <= 0 : comparePositions(event.position, last) >= 0)) continue;

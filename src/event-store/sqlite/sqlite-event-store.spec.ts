@@ -55,7 +55,9 @@ describe('group commit', () => {
     await store.appendToStream(stale, [event()]);
     const before = store.stats.transactions;
 
-    const good = Array.from({ length: 100 }, (_, i) => store.appendToStream(`s-${i}`, [event(), event()], { expectedRevision: 'no_stream' }));
+    const good = Array.from({ length: 100 }, (_, i) =>
+      store.appendToStream(`s-${i}`, [event(), event()], { expectedRevision: 'no_stream' }),
+    );
     const bad = Array.from({ length: 10 }, () => store.appendToStream(stale, [event()], { expectedRevision: 5n }));
     const results = await Promise.allSettled([...good, ...bad]);
 
@@ -177,7 +179,11 @@ describe('subscriptions', () => {
     const sub = store.subscribeToAll({ filter: { on: 'streamName', prefixes: ['keep-'] }, checkpointInterval: 3 });
     const messages = await take(sub, (m) => m.kind === 'caughtUp');
     const summary = messages.map((m) =>
-      m.kind === 'event' ? m.event.streamId : m.kind === 'checkpoint' ? `cp@${all.findIndex((e) => e.position.commit === m.position.commit)}` : m.kind,
+      m.kind === 'event'
+        ? m.event.streamId
+        : m.kind === 'checkpoint'
+          ? `cp@${all.findIndex((e) => e.position.commit === m.position.commit)}`
+          : m.kind,
     );
     expect(summary).toEqual(['keep-0', 'keep-2', 'cp@2', 'keep-4', 'cp@5', 'keep-6', 'keep-8', 'cp@8', 'cp@9', 'caughtUp']);
     await sub.close();
@@ -202,8 +208,9 @@ describe('subscriptions', () => {
     await other.appendToStream('theirs', [event()]);
     await store.appendToStream('mine', [event()]);
     await other.appendToStream('theirs', [event()]);
-    const events = (await take(sub, (m) => m.kind === 'event' && m.event.streamId === 'theirs' && m.event.revision === 1n))
-      .flatMap((m) => (m.kind === 'event' ? [m.event] : []));
+    const events = (await take(sub, (m) => m.kind === 'event' && m.event.streamId === 'theirs' && m.event.revision === 1n)).flatMap((m) =>
+      m.kind === 'event' ? [m.event] : [],
+    );
     expect(events.map((e) => `${e.streamId}@${e.revision}`)).toEqual(['theirs@0', 'mine@1', 'theirs@1']);
     expect(events.map((e) => e.position.commit)).toEqual([...events.map((e) => e.position.commit)].sort((a, b) => Number(a - b)));
     await sub.close();

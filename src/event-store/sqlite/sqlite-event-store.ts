@@ -163,7 +163,8 @@ export class SqliteEventStore implements EventStore {
       const q = this.readQueries;
       const limit = countOf(options.maxCount);
       const from = startPosition(options);
-      const rows = options.direction === 'backwards' ? q.categoryBackwards(category, from, limit) : q.categoryForwards(category, from, limit);
+      const rows =
+        options.direction === 'backwards' ? q.categoryBackwards(category, from, limit) : q.categoryForwards(category, from, limit);
       return rows.map(decodeRow);
     });
   }
@@ -277,7 +278,13 @@ export class SqliteEventStore implements EventStore {
   private appendInTransaction(stream: string, events: readonly EncodedEvent[], expected: ExpectedRevision): AppendResult {
     const q = this.writeQueries;
     const head = q.head(stream);
-    const decision = decideAppend(stream, expected, events.map((e) => e.id), head, this.lookups(stream));
+    const decision = decideAppend(
+      stream,
+      expected,
+      events.map((e) => e.id),
+      head,
+      this.lookups(stream),
+    );
     if (decision.kind === 'idempotent') {
       const position = q.positionAt(stream, decision.lastRevision) ?? q.headPosition();
       return { nextExpectedRevision: decision.lastRevision, position: toPosition(position) };

@@ -1,12 +1,6 @@
 import type { ArticleCommand, ArticleCommandType } from '../commands.js';
 import { minute } from './article-events.js';
-import {
-  relatedArticleId,
-  sampleArticleContent,
-  sampleArticleId,
-  sampleRevisedContent,
-  sampleSlug,
-} from './sample-article.js';
+import { relatedArticleId, sampleArticleContent, sampleArticleId, sampleRevisedContent, sampleSlug } from './sample-article.js';
 
 type CommandOf<T extends ArticleCommandType> = Extract<ArticleCommand, { type: T }>;
 

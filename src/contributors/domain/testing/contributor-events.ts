@@ -1,11 +1,6 @@
 import { by, clockAt, minute } from '../../../event-sourcing/domain/testing/story-clock.js';
 import type { ContributorCommand } from '../commands.js';
-import type {
-  ContributorEvent,
-  ContributorProfileUpdated,
-  ContributorVerificationRevoked,
-  ContributorVerified,
-} from '../events.js';
+import type { ContributorEvent, ContributorProfileUpdated, ContributorVerificationRevoked, ContributorVerified } from '../events.js';
 import type { Profile } from '../profile-rules.js';
 import { editor, sampleProfile, writer } from './sample-contributor.js';
 
@@ -26,9 +21,7 @@ export function contributorVerified(data: Partial<ContributorVerified['data']> =
   return { type: 'ContributorVerified', data: { contributorId: writer.id, ...by(editor), at: minute(10), ...data } };
 }
 
-export function verificationRevoked(
-  data: Partial<ContributorVerificationRevoked['data']> = {},
-): ContributorVerificationRevoked {
+export function verificationRevoked(data: Partial<ContributorVerificationRevoked['data']> = {}): ContributorVerificationRevoked {
   return {
     type: 'ContributorVerificationRevoked',
     data: {

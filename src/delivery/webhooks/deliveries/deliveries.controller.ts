@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, type SchemaObject, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  type SchemaObject,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '../../../articles/domain/actor.js';
 import { CurrentActor, Roles } from '../../../auth/index.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
@@ -65,12 +73,21 @@ export class DeliveriesController {
   })
   @ApiOkResponse({ schema: REDRIVEN_SCHEMA })
   @ApiConflictResponse({ description: 'The delivery is not parked' })
-  async redrive(@Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string, @CurrentActor() actor: Actor): Promise<{ redriven: number }> {
+  async redrive(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('deliveryId', ParseUUIDPipe) deliveryId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ redriven: number }> {
     this.requireSubscriber(id);
     const result = this.outbox.parkedChain(id, deliveryId);
     if (result === 'not-found') throw deliveryNotFound(deliveryId);
     if (result === 'not-parked') {
-      throw new ProblemException({ status: 409, type: 'delivery-not-parked', title: 'Delivery not parked', detail: `Delivery ${deliveryId} is not parked; only parked deliveries can be re-driven.` });
+      throw new ProblemException({
+        status: 409,
+        type: 'delivery-not-parked',
+        title: 'Delivery not parked',
+        detail: `Delivery ${deliveryId} is not parked; only parked deliveries can be re-driven.`,
+      });
     }
     await ledgerWrite(this.ledger.redrive(id, deliveryId, actor.id, Date.now()));
     return result;
@@ -80,10 +97,15 @@ export class DeliveriesController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Deliver again from a position: "start" or a cursor',
-    description: 'Undelivered and parked deliveries are superseded; every matching event after the position is delivered again, with its original event id.',
+    description:
+      'Undelivered and parked deliveries are superseded; every matching event after the position is delivered again, with its original event id.',
   })
   @ApiOkResponse({ schema: { type: 'object', properties: { from: { type: 'string' }, superseded: { type: 'integer' } } } })
-  async replay(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReplayDto, @CurrentActor() actor: Actor): Promise<{ from: string; superseded: number }> {
+  async replay(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReplayDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ from: string; superseded: number }> {
     this.requireSubscriber(id);
     if (body.from !== 'start' && decodeCursor(body.from) === undefined) throw invalidField('from', 'expected "start" or a feed cursor');
     const { pending, parked } = this.outbox.counts(id);

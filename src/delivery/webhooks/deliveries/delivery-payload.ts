@@ -26,6 +26,7 @@ export async function payloadOf(store: EventStore, delivery: Pick<DeliveryRecord
   if (position === undefined) throw new Error(`Delivery of event ${delivery.eventId} has an unreadable cursor ${delivery.cursor}`);
   const [recorded] = await store.readAll({ fromPosition: position, maxCount: 1, filter: ARTICLE_STREAMS });
   const mapped = recorded === undefined ? null : await new PublicEventProjector(store).project(recorded);
-  if (mapped?.event.id !== delivery.eventId) throw new Error(`The log no longer yields public event ${delivery.eventId} at ${delivery.cursor}`);
+  if (mapped?.event.id !== delivery.eventId)
+    throw new Error(`The log no longer yields public event ${delivery.eventId} at ${delivery.cursor}`);
   return JSON.stringify(mapped.event);
 }

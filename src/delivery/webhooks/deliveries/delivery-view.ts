@@ -83,7 +83,11 @@ export const DELIVERY_SCHEMA: SchemaObject = {
     lastAttempt: {
       type: 'object',
       nullable: true,
-      properties: { at: { type: 'string', format: 'date-time' }, status: { type: 'integer', nullable: true }, error: { type: 'string', nullable: true } },
+      properties: {
+        at: { type: 'string', format: 'date-time' },
+        status: { type: 'integer', nullable: true },
+        error: { type: 'string', nullable: true },
+      },
     },
     deliveredAt: { type: 'string', format: 'date-time', nullable: true },
     parkedAt: { type: 'string', format: 'date-time', nullable: true },

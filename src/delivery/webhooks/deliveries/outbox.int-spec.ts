@@ -14,7 +14,14 @@ const delivery = (n: number, articleId: string): NewDelivery => ({
   cursor: `c${n}`,
   payload: JSON.stringify({ n }),
 });
-const attempt = (outcome: AttemptRecord['outcome'], status: number | null): AttemptRecord => ({ attempt: 1, startedAt: 1_000, durationMs: 5, outcome, status, error: outcome === 'delivered' ? null : `HTTP ${String(status)}` });
+const attempt = (outcome: AttemptRecord['outcome'], status: number | null): AttemptRecord => ({
+  attempt: 1,
+  startedAt: 1_000,
+  durationMs: 5,
+  outcome,
+  status,
+  error: outcome === 'delivered' ? null : `HTTP ${String(status)}`,
+});
 
 describe('the outbox (delivery.sqlite)', () => {
   let dir: string;
@@ -27,7 +34,17 @@ describe('the outbox (delivery.sqlite)', () => {
     db = openDeliveryDatabase(dir);
     outbox = new Outbox(db);
     subscribers = new SubscriberStore(db);
-    subscribers.create({ id: SUB, url: 'http://127.0.0.1:1/hook', eventTypes: ['article.published'], topics: [], secret: 's'.repeat(32), description: null, createdAt: 0, createdBy: 'admin-tono', checkpoint: null });
+    subscribers.create({
+      id: SUB,
+      url: 'http://127.0.0.1:1/hook',
+      eventTypes: ['article.published'],
+      topics: [],
+      secret: 's'.repeat(32),
+      description: null,
+      createdAt: 0,
+      createdBy: 'admin-tono',
+      checkpoint: null,
+    });
   });
 
   afterEach(async () => {
@@ -35,7 +52,8 @@ describe('the outbox (delivery.sqlite)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const enqueue = (generation: number, from: string | null, deliveries: NewDelivery[], to: string, at: number) => outbox.enqueue(SUB, { generation, from, to, deliveries, at });
+  const enqueue = (generation: number, from: string | null, deliveries: NewDelivery[], to: string, at: number) =>
+    outbox.enqueue(SUB, { generation, from, to, deliveries, at });
   const heads = (busy: string[] = []) => outbox.dueHeads(SUB, 10_000, busy, 10).map((d) => d.cursor);
 
   test('enqueues with the checkpoint in one transaction, durably, and only for the current generation and checkpoint', () => {
@@ -72,7 +90,7 @@ describe('the outbox (delivery.sqlite)', () => {
     expect(outbox.dueHeads(SUB, 20_000, [], 10).map((d) => [d.cursor, d.roundAttempts])).toEqual([['c1', 1]]);
   });
 
-  test("parking an article parks what follows it, and what comes later; other articles go on", () => {
+  test('parking an article parks what follows it, and what comes later; other articles go on', () => {
     enqueue(1, null, [delivery(1, 'a'), delivery(2, 'a'), delivery(3, 'b')], 'p3', 100);
     const [head] = outbox.dueHeads(SUB, 10_000, [], 1);
     outbox.recordAttempt(head!, attempt('failed', 410), { kind: 'park', reason: 'permanent failure: HTTP 410' });
@@ -105,7 +123,13 @@ describe('the outbox (delivery.sqlite)', () => {
   });
 
   test('keeps a bounded log of finished deliveries', () => {
-    enqueue(1, null, Array.from({ length: 6 }, (_, n) => delivery(n + 1, `article-${n}`)), 'p6', 100);
+    enqueue(
+      1,
+      null,
+      Array.from({ length: 6 }, (_, n) => delivery(n + 1, `article-${n}`)),
+      'p6',
+      100,
+    );
     for (const head of outbox.dueHeads(SUB, 10_000, [], 10)) outbox.recordAttempt(head, attempt('delivered', 200), { kind: 'delivered' });
     outbox.prune(SUB, 4);
     expect(outbox.list(SUB, { limit: 10 }).map((d) => d.cursor)).toEqual(['c6', 'c5', 'c4', 'c3']);

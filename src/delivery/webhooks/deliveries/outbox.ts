@@ -58,9 +58,7 @@ export interface AttemptRecord {
 
 /** What the worker decided after an attempt. */
 export type AttemptDecision =
-  | { readonly kind: 'delivered' }
-  | { readonly kind: 'retry'; readonly at: number }
-  | { readonly kind: 'park'; readonly reason: string };
+  { readonly kind: 'delivered' } | { readonly kind: 'retry'; readonly at: number } | { readonly kind: 'park'; readonly reason: string };
 
 interface Row {
   seq: number;
@@ -107,7 +105,9 @@ export class Outbox {
   constructor(@Inject(DELIVERY_DATABASE) private readonly db: Database.Database) {
     this.statements = {
       generation: db.prepare<[string], { generation: number }>('SELECT generation FROM subscribers WHERE id = ?'),
-      subscriber: db.prepare<[string], { generation: number; checkpoint: string | null }>('SELECT generation, checkpoint FROM subscribers WHERE id = ?'),
+      subscriber: db.prepare<[string], { generation: number; checkpoint: string | null }>(
+        'SELECT generation, checkpoint FROM subscribers WHERE id = ?',
+      ),
       parkedHead: db.prepare<[string, string], { id: string }>(
         `SELECT id FROM deliveries WHERE subscriber_id = ? AND article_id = ? AND status = 'parked' ORDER BY seq LIMIT 1`,
       ),
@@ -134,8 +134,12 @@ export class Outbox {
                            WHERE e.subscriber_id = d.subscriber_id AND e.article_id = d.article_id
                              AND e.status IN ('pending', 'parked') AND e.seq < d.seq)`,
       ),
-      parkedInArticle: db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE subscriber_id = ? AND article_id = ? AND status = 'parked'`),
-      pendingCount: db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE subscriber_id = ? AND status = 'pending'`),
+      parkedInArticle: db.prepare<[string, string], { n: number }>(
+        `SELECT COUNT(*) AS n FROM deliveries WHERE subscriber_id = ? AND article_id = ? AND status = 'parked'`,
+      ),
+      pendingCount: db.prepare<[string], { n: number }>(
+        `SELECT COUNT(*) AS n FROM deliveries WHERE subscriber_id = ? AND status = 'pending'`,
+      ),
       counts: db.prepare<[string], { status: DeliveryStatus; n: number }>(
         'SELECT status, COUNT(*) AS n FROM deliveries WHERE subscriber_id = ? GROUP BY status',
       ),
@@ -165,9 +169,17 @@ export class Outbox {
          WHERE subscriber_id = @sub AND article_id = @article AND status = 'pending' AND seq > @seq`,
       ),
       get: db.prepare<[string, string], Row>('SELECT * FROM deliveries WHERE subscriber_id = ? AND id = ?'),
-      attempts: db.prepare<[string], { attempt: number; started_at: number; duration_ms: number; outcome: AttemptRecord['outcome']; status: number | null; error: string | null }>(
-        'SELECT attempt, started_at, duration_ms, outcome, status, error FROM delivery_attempts WHERE delivery_id = ? ORDER BY seq',
-      ),
+      attempts: db.prepare<
+        [string],
+        {
+          attempt: number;
+          started_at: number;
+          duration_ms: number;
+          outcome: AttemptRecord['outcome'];
+          status: number | null;
+          error: string | null;
+        }
+      >('SELECT attempt, started_at, duration_ms, outcome, status, error FROM delivery_attempts WHERE delivery_id = ? ORDER BY seq'),
       redriveArticle: db.prepare(
         `UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = @now, parked_at = NULL, parked_reason = NULL
          WHERE subscriber_id = @sub AND article_id = @article AND status = 'parked'`,
@@ -240,7 +252,15 @@ export class Outbox {
   /** Records an attempt and its consequence; a no-op on the delivery if it was superseded meanwhile. */
   recordAttempt(delivery: DeliveryRecord, attempt: AttemptRecord, decision: AttemptDecision): void {
     this.db.transaction(() => {
-      this.statements.insertAttempt.run({ delivery_id: delivery.id, attempt: attempt.attempt, started_at: attempt.startedAt, duration_ms: attempt.durationMs, outcome: attempt.outcome, status: attempt.status, error: attempt.error });
+      this.statements.insertAttempt.run({
+        delivery_id: delivery.id,
+        attempt: attempt.attempt,
+        started_at: attempt.startedAt,
+        duration_ms: attempt.durationMs,
+        outcome: attempt.outcome,
+        status: attempt.status,
+        error: attempt.error,
+      });
       const at = attempt.startedAt + attempt.durationMs;
       const base = { id: delivery.id, at, status: attempt.status };
       switch (decision.kind) {
@@ -252,7 +272,13 @@ export class Outbox {
           return;
         case 'park':
           if (this.statements.park.run({ ...base, error: attempt.error, reason: decision.reason }).changes > 0) {
-            this.statements.parkBehind.run({ sub: delivery.subscriberId, article: delivery.articleId, seq: delivery.seq, at, reason: behind(delivery.id) });
+            this.statements.parkBehind.run({
+              sub: delivery.subscriberId,
+              article: delivery.articleId,
+              seq: delivery.seq,
+              at,
+              reason: behind(delivery.id),
+            });
           }
           return;
         default:

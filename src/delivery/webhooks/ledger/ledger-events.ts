@@ -50,7 +50,13 @@ export const LEDGER_EVENTS = {
    * the subscriber is still in `generation` at `from`: a batch from a deliverer that lost its
    * lease, or from before a replay, changes nothing.
    */
-  WebhookDeliveriesEnqueued: z.object({ generation: z.number().int(), from: cursor.nullable(), to: cursor, at: z.number(), deliveries: z.array(newDelivery) }),
+  WebhookDeliveriesEnqueued: z.object({
+    generation: z.number().int(),
+    from: cursor.nullable(),
+    to: cursor,
+    at: z.number(),
+    deliveries: z.array(newDelivery),
+  }),
   /** One attempt at a delivery and what followed from it. */
   WebhookDeliveryAttempted: z.object({ deliveryId: z.uuid(), attempt: attemptRecord, decision }),
   /** An admin re-drove one parked delivery (with its article's chain), or all of them (deliveryId null). */
@@ -61,7 +67,9 @@ export const LEDGER_EVENTS = {
 } as const;
 
 export type LedgerEventType = keyof typeof LEDGER_EVENTS;
-export type LedgerEvent = { [K in LedgerEventType]: { readonly type: K; readonly data: z.infer<(typeof LEDGER_EVENTS)[K]> } }[LedgerEventType];
+export type LedgerEvent = {
+  [K in LedgerEventType]: { readonly type: K; readonly data: z.infer<(typeof LEDGER_EVENTS)[K]> };
+}[LedgerEventType];
 
 export function isLedgerEventType(type: string): type is LedgerEventType {
   return Object.hasOwn(LEDGER_EVENTS, type);
@@ -81,6 +89,7 @@ export function parseLedgerEvent(type: LedgerEventType, data: unknown): LedgerEv
 export const ledgerEventId = {
   registered: (subscriberId: string) => nameBasedId('webhook-registered', subscriberId),
   /** `from` belongs in it: a batch refused for starting elsewhere must not hide a later valid one ending at the same place. */
-  enqueued: (subscriberId: string, generation: number, from: string | null, to: string) => nameBasedId('webhook-enqueued', subscriberId, String(generation), from ?? 'start', to),
+  enqueued: (subscriberId: string, generation: number, from: string | null, to: string) =>
+    nameBasedId('webhook-enqueued', subscriberId, String(generation), from ?? 'start', to),
   attempted: (deliveryId: string, attempt: number) => nameBasedId('webhook-attempted', deliveryId, String(attempt)),
 };

@@ -37,7 +37,10 @@ export class LegacyDeliveryImport {
       db.close();
     }
     renameSync(file, `${file}.imported`);
-    this.logger.info({ ...imported, file: `${file}.imported` }, 'Imported the webhook subscribers of a schema-1 delivery.sqlite into the ledger');
+    this.logger.info(
+      { ...imported, file: `${file}.imported` },
+      'Imported the webhook subscribers of a schema-1 delivery.sqlite into the ledger',
+    );
   }
 
   private async importFrom(db: Database.Database): Promise<{ subscribers: number; deliveries: number }> {
@@ -51,7 +54,11 @@ export class LegacyDeliveryImport {
       const { generation: _generation, ...subscriber } = toSubscriber(row);
       // Schema 1 had no way to store a subscriber without its secret.
       if (subscriber.secret === null) throw new Error(`${LEGACY_DELIVERY_DATABASE_FILE}: subscriber ${row.id} has no secret`);
-      await this.ledger.register({ ...subscriber, secret: subscriber.secret, eventTypes: subscriber.eventTypes.filter((type) => isPublicEventType(type)) });
+      await this.ledger.register({
+        ...subscriber,
+        secret: subscriber.secret,
+        eventTypes: subscriber.eventTypes.filter((type) => isPublicEventType(type)),
+      });
       const pending = undelivered.all(row.id, row.generation);
       // The batch continues from the checkpoint it ends at: the deliveries were read before it.
       if (row.checkpoint !== null && pending.length > 0) {

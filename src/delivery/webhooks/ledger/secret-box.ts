@@ -17,7 +17,9 @@ export const SECRET_BOX = Symbol('SecretBox');
 
 export class SecretKeyMismatchError extends Error {
   constructor(keyId: string, expected: string) {
-    super(`A webhook secret was sealed with key ${keyId}, but this instance has key ${expected}: every instance needs the same REDAKSI_WEBHOOK_SECRET_KEY`);
+    super(
+      `A webhook secret was sealed with key ${keyId}, but this instance has key ${expected}: every instance needs the same REDAKSI_WEBHOOK_SECRET_KEY`,
+    );
     this.name = 'SecretKeyMismatchError';
   }
 }
@@ -42,7 +44,13 @@ export class SecretBox {
     // Bound to the subscriber: a sealed secret copied onto another subscriber does not open.
     cipher.setAAD(Buffer.from(associatedWith));
     const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    return { alg: 'A256GCM', keyId: this.keyId, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
+    return {
+      alg: 'A256GCM',
+      keyId: this.keyId,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+    };
   }
 
   open(sealed: SealedSecret, associatedWith: string): string {
@@ -70,6 +78,10 @@ export function loadSecretKey(configured: Buffer | undefined, dataDir: string): 
 
 /** 32 bytes written as 64 hex digits or as base64; undefined for anything else. */
 export function parseSecretKey(text: string): Buffer | undefined {
-  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(text) ? Buffer.from(text, 'base64') : undefined;
+  const key = /^[0-9a-f]{64}$/i.test(text)
+    ? Buffer.from(text, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(text)
+      ? Buffer.from(text, 'base64')
+      : undefined;
   return key?.length === 32 ? key : undefined;
 }

@@ -15,7 +15,13 @@ import { SecretBox } from './secret-box.js';
 import { LedgerBehindError, WebhookLedger } from './webhook-ledger.js';
 
 const SUB = '9e2d4c1a-7b3f-4a56-8c9d-0e1f2a3b4c5d';
-const delivery = (n: number) => ({ eventId: randomUUID(), eventType: 'article.published', articleId: `article-${n}`, cursor: `c${n}`, payload: `{"n":${n}}` });
+const delivery = (n: number) => ({
+  eventId: randomUUID(),
+  eventType: 'article.published',
+  articleId: `article-${n}`,
+  cursor: `c${n}`,
+  payload: `{"n":${n}}`,
+});
 
 interface Instance {
   readonly ledger: WebhookLedger;
@@ -35,7 +41,15 @@ describe('the webhook ledger', () => {
     const db = openDeliveryDatabase(path.join(dir, name));
     const subscribers = new SubscriberStore(db);
     const outbox = new Outbox(db);
-    const ledger = new WebhookLedger(store, db, loadDeliveryConfig({}, { webhooks: { ledgerWaitMs: 500 } }), pino({ level: 'silent' }), new SecretBox(key), subscribers, outbox);
+    const ledger = new WebhookLedger(
+      store,
+      db,
+      loadDeliveryConfig({}, { webhooks: { ledgerWaitMs: 500 } }),
+      pino({ level: 'silent' }),
+      new SecretBox(key),
+      subscribers,
+      outbox,
+    );
     if (start) ledger.start();
     const opened = { ledger, db, subscribers, outbox };
     open.push(opened);
@@ -47,7 +61,17 @@ describe('the webhook ledger', () => {
     opened.db.close();
   };
   const register = (ledger: WebhookLedger) =>
-    ledger.register({ id: SUB, url: 'https://hooks.example.id/redaksi', eventTypes: ['article.published'], topics: [], secret: 'whsec_test', description: null, createdAt: 1, createdBy: 'admin-tono', checkpoint: null });
+    ledger.register({
+      id: SUB,
+      url: 'https://hooks.example.id/redaksi',
+      eventTypes: ['article.published'],
+      topics: [],
+      secret: 'whsec_test',
+      description: null,
+      createdAt: 1,
+      createdBy: 'admin-tono',
+      checkpoint: null,
+    });
 
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'redaksi-ledger-'));
@@ -68,12 +92,19 @@ describe('the webhook ledger', () => {
     expect(await register(two.ledger)).toBe(true);
     expect(await store.readStream(ledgerStream(SUB))).toHaveLength(1);
     expect(one.subscribers.get(SUB)).toMatchObject({ secret: 'whsec_test', generation: 1, checkpoint: null });
-    expect(await one.ledger.enqueue(SUB, { generation: 1, from: null, to: 'p2', deliveries: [delivery(1), delivery(2)], at: 100 })).toBe(true);
+    expect(await one.ledger.enqueue(SUB, { generation: 1, from: null, to: 'p2', deliveries: [delivery(1), delivery(2)], at: 100 })).toBe(
+      true,
+    );
     // A deliverer that still thinks the subscriber is at the start (it lost its lease) is refused.
     expect(await two.ledger.enqueue(SUB, { generation: 1, from: null, to: 'p3', deliveries: [delivery(3)], at: 100 })).toBe(false);
     expect(await two.ledger.enqueue(SUB, { generation: 1, from: 'p2', to: 'p3', deliveries: [delivery(3)], at: 100 })).toBe(true);
     const [head] = two.outbox.dueHeads(SUB, 1_000, [], 1);
-    await two.ledger.recordAttempt(SUB, head!.id, { attempt: 1, startedAt: 200, durationMs: 3, outcome: 'delivered', status: 204, error: null }, { kind: 'delivered' });
+    await two.ledger.recordAttempt(
+      SUB,
+      head!.id,
+      { attempt: 1, startedAt: 200, durationMs: 3, outcome: 'delivered', status: 204, error: null },
+      { kind: 'delivered' },
+    );
     await waitUntil('the first instance has folded everything', () => one.outbox.counts(SUB).delivered === 1);
     for (const { outbox, subscribers } of [one, two]) {
       expect(subscribers.get(SUB)?.checkpoint).toBe('p3');
@@ -118,7 +149,12 @@ describe('the webhook ledger', () => {
     await register(one.ledger);
     await one.ledger.enqueue(SUB, { generation: 1, from: null, to: 'p1', deliveries: [delivery(1)], at: 100 });
     const [head] = one.outbox.dueHeads(SUB, 1_000, [], 1);
-    await one.ledger.recordAttempt(SUB, head!.id, { attempt: 1, startedAt: 200, durationMs: 3, outcome: 'delivered', status: 204, error: null }, { kind: 'delivered' });
+    await one.ledger.recordAttempt(
+      SUB,
+      head!.id,
+      { attempt: 1, startedAt: 200, durationMs: 3, outcome: 'delivered', status: 204, error: null },
+      { kind: 'delivered' },
+    );
     late.ledger.start();
     await late.ledger.catchUp(SUB);
     expect(late.outbox.counts(SUB)).toEqual({ pending: 0, delivered: 1, parked: 0, superseded: 0 });
@@ -129,8 +165,12 @@ describe('the webhook ledger', () => {
     const writer = instance('writer');
     await register(writer.ledger);
     await writer.ledger.enqueue(SUB, { generation: 1, from: null, to: 'p1', deliveries: [delivery(1)], at: 100 });
-    await store.appendToStream(ledgerStream(SUB), [{ id: randomUUID(), type: 'WebhookDeliveryAttempted', data: { deliveryId: 'not-a-uuid' } }]);
-    await store.appendToStream(ledgerStream(SUB), [{ id: randomUUID(), type: 'WebhookSubscriberDeleted', data: { at: 1, by: 'admin-tono' } }]);
+    await store.appendToStream(ledgerStream(SUB), [
+      { id: randomUUID(), type: 'WebhookDeliveryAttempted', data: { deliveryId: 'not-a-uuid' } },
+    ]);
+    await store.appendToStream(ledgerStream(SUB), [
+      { id: randomUUID(), type: 'WebhookSubscriberDeleted', data: { at: 1, by: 'admin-tono' } },
+    ]);
     // Caught up in one batch: what comes before the bad event is folded, what comes after is not.
     const late = instance('late');
     await waitUntil('the failure is reported', () => !late.ledger.status().ok);
@@ -152,11 +192,24 @@ describe('the webhook ledger', () => {
     // Sealed by an instance with a key this one does not have.
     const sealedElsewhere = new SecretBox(randomBytes(32)).seal('whsec_elsewhere', SUB);
     await store.appendToStream(ledgerStream(SUB), [
-      { id: randomUUID(), type: 'WebhookSubscriberRegistered', data: { subscriberId: SUB, url: 'https://hooks.example.id/x', eventTypes: [], topics: [], description: null, createdAt: 1, createdBy: 'admin-tono', checkpoint: null, secret: { ...sealedElsewhere } } },
+      {
+        id: randomUUID(),
+        type: 'WebhookSubscriberRegistered',
+        data: {
+          subscriberId: SUB,
+          url: 'https://hooks.example.id/x',
+          eventTypes: [],
+          topics: [],
+          description: null,
+          createdAt: 1,
+          createdBy: 'admin-tono',
+          checkpoint: null,
+          secret: { ...sealedElsewhere },
+        },
+      },
     ]);
     await one.ledger.enqueue(SUB, { generation: 1, from: null, to: 'p1', deliveries: [delivery(1)], at: 100 });
     expect(one.subscribers.get(SUB)).toMatchObject({ secret: null, checkpoint: 'p1' });
     expect(one.ledger.status().ok).toBe(true);
   });
 });
-

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { StreamNotFoundError, WrongExpectedVersionError } from '../../../event-store/errors.js';
-import { EVENT_STORE, type EventData, type EventStore, type Position, type RecordedEvent, type Subscription, comparePositions } from '../../../event-store/event-store.port.js';
+import {
+  EVENT_STORE,
+  type EventData,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+  comparePositions,
+} from '../../../event-store/event-store.port.js';
 import { type Logger, PINO_LOGGER } from '../../../logging/index.js';
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../../delivery-config.js';
 import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
@@ -11,7 +19,14 @@ import { DELIVERY_DATABASE } from '../delivery-database.js';
 import { retryDelayMs } from '../worker/backoff.js';
 import { WakeSignal } from '../worker/wake-signal.js';
 import { type Subscriber, SubscriberStore } from '../subscribers/subscriber-store.js';
-import { isLedgerEventType, LEDGER_STREAM_PREFIX, type LedgerEvent, ledgerEventId, ledgerStream, parseLedgerEvent } from './ledger-events.js';
+import {
+  isLedgerEventType,
+  LEDGER_STREAM_PREFIX,
+  type LedgerEvent,
+  ledgerEventId,
+  ledgerStream,
+  parseLedgerEvent,
+} from './ledger-events.js';
 import { SECRET_BOX, type SealedSecret, type SecretBox, SecretKeyMismatchError } from './secret-box.js';
 
 export type LedgerChange = LedgerEvent['type'];
@@ -33,7 +48,9 @@ export class LedgerStoppedError extends Error {
 /** A write reached the log, but this instance's fold did not include it in time (see /health). */
 export class LedgerBehindError extends Error {
   constructor(waitedMs: number) {
-    super(`The webhook ledger holds the change, but this instance has not folded it within ${waitedMs} ms; its fold is behind or failing (see /health)`);
+    super(
+      `The webhook ledger holds the change, but this instance has not folded it within ${waitedMs} ms; its fold is behind or failing (see /health)`,
+    );
     this.name = 'LedgerBehindError';
   }
 }
@@ -51,7 +68,11 @@ export type NewSubscriber = Omit<Subscriber, 'generation' | 'secret'> & { readon
 @Injectable()
 export class WebhookLedger {
   private readonly listeners = new Set<LedgerListener>();
-  private readonly waiters = new Set<{ readonly position: Position; readonly resolve: () => void; readonly reject: (error: Error) => void }>();
+  private readonly waiters = new Set<{
+    readonly position: Position;
+    readonly resolve: () => void;
+    readonly reject: (error: Error) => void;
+  }>();
   private readonly retryWake = new WakeSignal();
   private readonly statements;
   private position: Position | undefined;
@@ -74,7 +95,9 @@ export class WebhookLedger {
   ) {
     this.statements = {
       position: db.prepare<[], { position: string }>('SELECT position FROM ledger WHERE id = 1'),
-      savePosition: db.prepare('INSERT INTO ledger (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position'),
+      savePosition: db.prepare(
+        'INSERT INTO ledger (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position',
+      ),
     };
     const saved = this.statements.position.get()?.position;
     this.position = saved === undefined ? undefined : decodeCursor(saved);
@@ -100,7 +123,13 @@ export class WebhookLedger {
   }
 
   /** For /health: failing, or how far it is. */
-  status(): { readonly ok: boolean; readonly live: boolean; readonly position: string | null; readonly error?: string; readonly failingSince?: string } {
+  status(): {
+    readonly ok: boolean;
+    readonly live: boolean;
+    readonly position: string | null;
+    readonly error?: string;
+    readonly failingSince?: string;
+  } {
     const position = this.position === undefined ? null : encodeCursor(this.position);
     if (this.failure === undefined) return { ok: true, live: this.live, position };
     return { ok: false, live: this.live, position, error: this.failure.message, failingSince: new Date(this.failure.since).toISOString() };
@@ -127,7 +156,11 @@ export class WebhookLedger {
     const { id, secret, ...rest } = subscriber;
     const data = { subscriberId: id, ...rest, secret: this.secrets.seal(secret, id) };
     try {
-      await this.write(subscriber.id, { id: ledgerEventId.registered(subscriber.id), type: 'WebhookSubscriberRegistered', data }, 'no_stream');
+      await this.write(
+        subscriber.id,
+        { id: ledgerEventId.registered(subscriber.id), type: 'WebhookSubscriberRegistered', data },
+        'no_stream',
+      );
       return true;
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) return false;
@@ -136,14 +169,31 @@ export class WebhookLedger {
   }
 
   /** Appends a batch the deliverer read; true if the fold accepted it (the subscriber's checkpoint is now `to`). */
-  async enqueue(subscriberId: string, batch: { readonly generation: number; readonly from: string | null; readonly to: string; readonly deliveries: readonly NewDelivery[]; readonly at: number }): Promise<boolean> {
-    await this.write(subscriberId, { id: ledgerEventId.enqueued(subscriberId, batch.generation, batch.from, batch.to), type: 'WebhookDeliveriesEnqueued', data: { ...batch, deliveries: [...batch.deliveries] } });
+  async enqueue(
+    subscriberId: string,
+    batch: {
+      readonly generation: number;
+      readonly from: string | null;
+      readonly to: string;
+      readonly deliveries: readonly NewDelivery[];
+      readonly at: number;
+    },
+  ): Promise<boolean> {
+    await this.write(subscriberId, {
+      id: ledgerEventId.enqueued(subscriberId, batch.generation, batch.from, batch.to),
+      type: 'WebhookDeliveriesEnqueued',
+      data: { ...batch, deliveries: [...batch.deliveries] },
+    });
     const now = this.subscribers.get(subscriberId);
     return now?.generation === batch.generation && now.checkpoint === batch.to;
   }
 
   async recordAttempt(subscriberId: string, deliveryId: string, attempt: AttemptRecord, decision: AttemptDecision): Promise<void> {
-    await this.write(subscriberId, { id: ledgerEventId.attempted(deliveryId, attempt.attempt), type: 'WebhookDeliveryAttempted', data: { deliveryId, attempt, decision } });
+    await this.write(subscriberId, {
+      id: ledgerEventId.attempted(deliveryId, attempt.attempt),
+      type: 'WebhookDeliveryAttempted',
+      data: { deliveryId, attempt, decision },
+    });
   }
 
   async redrive(subscriberId: string, deliveryId: string | null, by: string, at: number): Promise<void> {
@@ -158,7 +208,11 @@ export class WebhookLedger {
     await this.write(subscriberId, { type: 'WebhookSubscriberDeleted', data: { at, by } });
   }
 
-  private async write(subscriberId: string, event: { readonly id?: string; readonly type: LedgerChange; readonly data: object }, expectedRevision: 'no_stream' | 'any' = 'any'): Promise<void> {
+  private async write(
+    subscriberId: string,
+    event: { readonly id?: string; readonly type: LedgerChange; readonly data: object },
+    expectedRevision: 'no_stream' | 'any' = 'any',
+  ): Promise<void> {
     const data: EventData = { id: event.id ?? randomUUID(), type: event.type, data: { ...event.data } };
     const result = await this.store.appendToStream(ledgerStream(subscriberId), [data], { expectedRevision });
     await this.folded(result.position);
@@ -202,7 +256,10 @@ export class WebhookLedger {
         failures++;
         this.failure ??= { message: error instanceof Error ? error.message : String(error), since: Date.now() };
         const delay = retryDelayMs(failures, { baseMs: 200, maxMs: 30_000 });
-        this.logger.error({ err: error, position: this.status().position, retryInMs: delay }, 'The webhook ledger stopped at an event it could not fold; retrying');
+        this.logger.error(
+          { err: error, position: this.status().position, retryInMs: delay },
+          'The webhook ledger stopped at an event it could not fold; retrying',
+        );
         await this.retryWake.wait(delay);
       }
     }
@@ -250,19 +307,21 @@ export class WebhookLedger {
     const changes: { readonly subscriberId: string; readonly change: LedgerChange }[] = [];
     let folded: Position | undefined;
     let failure: Error | undefined;
-    this.db.transaction(() => {
-      for (const recorded of batch) {
-        try {
-          const change = this.db.transaction(() => this.applyOne(recorded))();
-          if (change !== undefined) changes.push(change);
-          folded = recorded.position;
-        } catch (error) {
-          failure = error instanceof Error ? error : new Error(String(error));
-          break;
+    this.db
+      .transaction(() => {
+        for (const recorded of batch) {
+          try {
+            const change = this.db.transaction(() => this.applyOne(recorded))();
+            if (change !== undefined) changes.push(change);
+            folded = recorded.position;
+          } catch (error) {
+            failure = error instanceof Error ? error : new Error(String(error));
+            break;
+          }
         }
-      }
-      if (folded !== undefined && this.savedBefore(folded)) this.statements.savePosition.run(encodeCursor(folded));
-    }).immediate();
+        if (folded !== undefined && this.savedBefore(folded)) this.statements.savePosition.run(encodeCursor(folded));
+      })
+      .immediate();
     if (folded !== undefined) {
       this.savedAt = Date.now();
       this.advance(folded, false);
@@ -282,7 +341,8 @@ export class WebhookLedger {
   /** Folds one event, unless another process on the same data directory has folded it already. */
   private applyOne(recorded: RecordedEvent): { readonly subscriberId: string; readonly change: LedgerChange } | undefined {
     const subscriberId = recorded.streamId.slice(LEDGER_STREAM_PREFIX.length);
-    if (!isLedgerEventType(recorded.type)) throw new Error(`Unknown webhook ledger event ${recorded.type} at ${recorded.streamId}@${recorded.revision}`);
+    if (!isLedgerEventType(recorded.type))
+      throw new Error(`Unknown webhook ledger event ${recorded.type} at ${recorded.streamId}@${recorded.revision}`);
     const event = parseLedgerEvent(recorded.type, recorded.data);
     // Listeners hear of it either way: the change is in this data directory now.
     if (this.savedBefore(recorded.position)) this.apply(subscriberId, event);
@@ -331,7 +391,10 @@ export class WebhookLedger {
       return this.secrets.open(sealed, subscriberId);
     } catch (error) {
       if (!(error instanceof SecretKeyMismatchError)) throw error;
-      this.logger.error({ subscriberId, err: error }, 'A webhook subscriber was registered with another secret key; this instance cannot sign for it');
+      this.logger.error(
+        { subscriberId, err: error },
+        'A webhook subscriber was registered with another secret key; this instance cannot sign for it',
+      );
       return null;
     }
   }
@@ -353,9 +416,11 @@ export class WebhookLedger {
     this.position = position;
     if (save) {
       // Never back behind what another process on this data directory has saved.
-      this.db.transaction(() => {
-        if (this.savedBefore(position)) this.statements.savePosition.run(encodeCursor(position));
-      }).immediate();
+      this.db
+        .transaction(() => {
+          if (this.savedBefore(position)) this.statements.savePosition.run(encodeCursor(position));
+        })
+        .immediate();
       this.savedAt = Date.now();
     }
     for (const waiter of this.waiters) {

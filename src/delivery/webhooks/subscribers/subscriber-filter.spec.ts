@@ -12,7 +12,10 @@ describe('what a subscriber wants', () => {
   });
 
   test('with topics, only articles that have (or had) one, whatever the case', () => {
-    const subscriber = { eventTypes: ['article.published', 'article.updated', 'article.unpublished'] as const, topics: [' banjir ', 'Cuaca Ekstrem'] };
+    const subscriber = {
+      eventTypes: ['article.published', 'article.updated', 'article.unpublished'] as const,
+      topics: [' banjir ', 'Cuaca Ekstrem'],
+    };
     expect(subscriberWants(subscriber, event('article.published', ['Tangerang Selatan', 'Banjir']))).toBe(true);
     expect(subscriberWants(subscriber, event('article.updated', ['CUACA EKSTREM']))).toBe(true);
     expect(subscriberWants(subscriber, event('article.unpublished', ['Olahraga']))).toBe(false);

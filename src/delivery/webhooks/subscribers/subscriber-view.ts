@@ -49,7 +49,12 @@ export const SUBSCRIBER_SCHEMA: SchemaObject = {
     checkpoint: { type: 'string', nullable: true },
     deliveries: {
       type: 'object',
-      properties: { pending: { type: 'integer' }, delivered: { type: 'integer' }, parked: { type: 'integer' }, superseded: { type: 'integer' } },
+      properties: {
+        pending: { type: 'integer' },
+        delivered: { type: 'integer' },
+        parked: { type: 'integer' },
+        superseded: { type: 'integer' },
+      },
     },
   },
 };

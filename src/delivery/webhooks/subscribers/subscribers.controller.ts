@@ -1,6 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../../articles/domain/actor.js';
 import { CurrentActor, Roles } from '../../../auth/index.js';
@@ -32,7 +40,12 @@ export class SubscribersController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a webhook subscriber; the response is the only one that shows its secret' })
-  @ApiCreatedResponse({ schema: { ...SUBSCRIBER_SCHEMA, properties: { ...SUBSCRIBER_SCHEMA.properties, secret: { type: 'string', description: 'Shown only here' } } } })
+  @ApiCreatedResponse({
+    schema: {
+      ...SUBSCRIBER_SCHEMA,
+      properties: { ...SUBSCRIBER_SCHEMA.properties, secret: { type: 'string', description: 'Shown only here' } },
+    },
+  })
   async create(
     @Body() body: CreateSubscriberDto,
     @CurrentActor() actor: Actor,
@@ -42,20 +55,23 @@ export class SubscribersController {
     if (problem !== undefined) throw invalidField('url', problem);
     const id = randomUUID();
     const secret = body.secret ?? `whsec_${randomBytes(32).toString('base64url')}`;
-    const registered = await ledgerWrite(this.ledger.register({
-      id,
-      url: body.url,
-      eventTypes: body.eventTypes ?? [...PUBLIC_EVENT_TYPES],
-      topics: [...new Set(body.topics?.map((topic) => topic.trim()) ?? [])],
-      secret,
-      description: body.description ?? null,
-      createdAt: Date.now(),
-      createdBy: actor.id,
-      checkpoint: await this.startingCheckpoint(body.from ?? 'now'),
-    }));
+    const registered = await ledgerWrite(
+      this.ledger.register({
+        id,
+        url: body.url,
+        eventTypes: body.eventTypes ?? [...PUBLIC_EVENT_TYPES],
+        topics: [...new Set(body.topics?.map((topic) => topic.trim()) ?? [])],
+        secret,
+        description: body.description ?? null,
+        createdAt: Date.now(),
+        createdBy: actor.id,
+        checkpoint: await this.startingCheckpoint(body.from ?? 'now'),
+      }),
+    );
     const subscriber = this.subscribers.get(id);
     // A fresh random id whose stream exists already, or a fold that lost it: nothing to answer but a 500.
-    if (!registered || subscriber === undefined) throw new Error(`Subscriber ${id} could not be registered (ledger stream taken, or missing from the fold)`);
+    if (!registered || subscriber === undefined)
+      throw new Error(`Subscriber ${id} could not be registered (ledger stream taken, or missing from the fold)`);
     response.setHeader('Location', `/v1/subscribers/${id}`);
     return { ...toSubscriberView(subscriber, this.outbox.counts(id)), secret };
   }
@@ -79,7 +95,9 @@ export class SubscribersController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Stop delivering and remove the subscriber with its delivery log (the ledger in the event log keeps its history)' })
+  @ApiOperation({
+    summary: 'Stop delivering and remove the subscriber with its delivery log (the ledger in the event log keeps its history)',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {

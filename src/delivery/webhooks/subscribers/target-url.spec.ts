@@ -1,9 +1,12 @@
 import { targetUrlProblem } from './target-url.js';
 
 describe('webhook target URLs', () => {
-  test.each(['https://hooks.example.com/redaksi', 'http://site.example.id:8080/hooks?source=redaksi', 'https://93.184.216.34/hook'])('accepts %s', (url) => {
-    expect(targetUrlProblem(url, false)).toBeUndefined();
-  });
+  test.each(['https://hooks.example.com/redaksi', 'http://site.example.id:8080/hooks?source=redaksi', 'https://93.184.216.34/hook'])(
+    'accepts %s',
+    (url) => {
+      expect(targetUrlProblem(url, false)).toBeUndefined();
+    },
+  );
 
   test.each([
     ['not a url', 'absolute'],

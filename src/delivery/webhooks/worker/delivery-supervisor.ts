@@ -39,7 +39,9 @@ export class DeliverySupervisor implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.webhooks.lease === 'log' && this.config.webhooks.secretKey === undefined) {
-      this.logger.warn('Webhook secrets are sealed with the key file in this data directory; every other instance on this event store needs the same key (REDAKSI_WEBHOOK_SECRET_KEY)');
+      this.logger.warn(
+        'Webhook secrets are sealed with the key file in this data directory; every other instance on this event store needs the same key (REDAKSI_WEBHOOK_SECRET_KEY)',
+      );
     }
     this.ledger.onChange((subscriberId, change) => this.changed(subscriberId, change));
     this.ledger.start();
@@ -110,5 +112,4 @@ export class DeliverySupervisor implements OnApplicationBootstrap, BeforeApplica
     for (const id of current) this.added(id);
     for (const id of this.workers.keys()) if (!current.has(id)) void this.removed(id);
   }
-
 }

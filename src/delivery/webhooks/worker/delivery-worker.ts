@@ -108,7 +108,10 @@ export class DeliveryWorker {
         await this.round();
       } catch (error) {
         if (this.stopping.signal.aborted) return;
-        this.deps.logger.warn({ err: error, subscriberId: this.subscriberId }, 'Webhook delivery interrupted (is the event store reachable?); trying again');
+        this.deps.logger.warn(
+          { err: error, subscriberId: this.subscriberId },
+          'Webhook delivery interrupted (is the event store reachable?); trying again',
+        );
         await delay(READ_RETRY_MS, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
     }
@@ -132,7 +135,8 @@ export class DeliveryWorker {
     } finally {
       const lost = lease.lost.aborted && !this.stopping.signal.aborted;
       await lease.release();
-      if (lost) this.deps.logger.warn({ subscriberId: this.subscriberId }, 'Delivery lease lost; another process delivers for this subscriber now');
+      if (lost)
+        this.deps.logger.warn({ subscriberId: this.subscriberId }, 'Delivery lease lost; another process delivers for this subscriber now');
     }
   }
 
@@ -142,7 +146,10 @@ export class DeliveryWorker {
       return true;
     } catch (error) {
       if (stop.aborted) return false;
-      this.deps.logger.warn({ err: error, subscriberId: this.subscriberId }, 'Could not read the webhook ledger after taking the lease; trying again');
+      this.deps.logger.warn(
+        { err: error, subscriberId: this.subscriberId },
+        'Could not read the webhook ledger after taking the lease; trying again',
+      );
       await delay(READ_RETRY_MS, undefined, { signal: stop }).catch(() => undefined);
       return false;
     }
@@ -157,7 +164,10 @@ export class DeliveryWorker {
         await this.readFrom(subscriber, stop);
       } catch (error) {
         if (stop.aborted) return;
-        this.deps.logger.warn({ err: error, subscriberId: this.subscriberId }, 'Webhook worker lost the event log; resubscribing from its checkpoint');
+        this.deps.logger.warn(
+          { err: error, subscriberId: this.subscriberId },
+          'Webhook worker lost the event log; resubscribing from its checkpoint',
+        );
         await this.readerWake.wait(READ_RETRY_MS);
       }
     }
@@ -183,7 +193,13 @@ export class DeliveryWorker {
     const flush = async (force: boolean): Promise<void> => {
       if (position === undefined || (batch.length === 0 && !force && this.now() - writtenAt < CHECKPOINT_EVERY_MS)) return;
       const to = encodeCursor(position);
-      const accepted = await this.deps.ledger.enqueue(subscriber.id, { generation: subscriber.generation, from: written, to, deliveries: batch, at: this.now() });
+      const accepted = await this.deps.ledger.enqueue(subscriber.id, {
+        generation: subscriber.generation,
+        from: written,
+        to,
+        deliveries: batch,
+        at: this.now(),
+      });
       // Replayed or deleted meanwhile, or another deliverer got there first: read again from the ledger's checkpoint.
       if (!accepted) this.restartRequested = true;
       else if (batch.length > 0) this.senderWake.notify();
@@ -265,7 +281,8 @@ export class DeliveryWorker {
 
   private async attempt(subscriber: Subscriber, delivery: DeliveryRecord, abort: AbortSignal): Promise<void> {
     const { config, logger } = this.deps;
-    if (subscriber.secret === null) throw new Error(`Subscriber ${subscriber.id} was registered with another secret key; this instance cannot sign for it`);
+    if (subscriber.secret === null)
+      throw new Error(`Subscriber ${subscriber.id} was registered with another secret key; this instance cannot sign for it`);
     const secret = subscriber.secret;
     const startedAt = this.now();
     const number = delivery.attempts + 1;
@@ -296,7 +313,11 @@ export class DeliveryWorker {
     await this.deps.ledger.recordAttempt(subscriber.id, delivery.id, record, decision);
     const context = { subscriberId: subscriber.id, deliveryId: delivery.id, eventId: delivery.eventId, attempt: number };
     if (decision.kind === 'park') logger.warn({ ...context, reason: decision.reason }, 'Webhook delivery parked');
-    else if (decision.kind === 'retry') logger.info({ ...context, error: outcome.kind === 'retry' ? outcome.error : undefined, retryAt: new Date(decision.at).toISOString() }, 'Webhook delivery failed; will retry');
+    else if (decision.kind === 'retry')
+      logger.info(
+        { ...context, error: outcome.kind === 'retry' ? outcome.error : undefined, retryAt: new Date(decision.at).toISOString() },
+        'Webhook delivery failed; will retry',
+      );
   }
 
   private decide(delivery: DeliveryRecord, outcome: Exclude<WebhookOutcome, { kind: 'aborted' }>, startedAt: number): AttemptDecision {
@@ -320,7 +341,13 @@ export class DeliveryWorker {
 
 function toDelivery(mapped: MappedPublicEvent): NewDelivery {
   const { event } = mapped;
-  return { eventId: event.id, eventType: event.type, articleId: event.articleId, cursor: event.cursor, payload: inlinePayload(JSON.stringify(event)) };
+  return {
+    eventId: event.id,
+    eventType: event.type,
+    articleId: event.articleId,
+    cursor: event.cursor,
+    payload: inlinePayload(JSON.stringify(event)),
+  };
 }
 
 function unknownOutcome(outcome: never): never {

@@ -37,7 +37,10 @@ describe('a delivery lease kept in the log', () => {
     const handle = (await waiting)!;
     expect(Date.now() - released).toBeLessThan(TTL);
     await handle.release();
-    const types = (await store.readStream(leaseStreamName(SUBSCRIBER))).map((event) => [event.type, (event.data as { holder: string }).holder]);
+    const types = (await store.readStream(leaseStreamName(SUBSCRIBER))).map((event) => [
+      event.type,
+      (event.data as { holder: string }).holder,
+    ]);
     expect(types.at(0)).toEqual([LEASE_ACQUIRED, 'a']);
     expect(types.slice(-3)).toEqual([
       [LEASE_RELEASED, 'a'],
@@ -52,7 +55,9 @@ describe('a delivery lease kept in the log', () => {
     const handle = (await new EventStoreLease(store, { ttlMs: 60_000, holder: 'a' }).acquire(SUBSCRIBER, never.signal))!;
     // As many renewals as a day brings (every TTL/3), in short.
     for (let n = 0; n < 3 * LEASE_STREAM_MAX_COUNT; n++) {
-      await store.appendToStream(leaseStreamName(SUBSCRIBER), [{ id: crypto.randomUUID(), type: LEASE_ACQUIRED, data: { holder: 'a', expiresAt: new Date(Date.now() + 60_000).toISOString() } }]);
+      await store.appendToStream(leaseStreamName(SUBSCRIBER), [
+        { id: crypto.randomUUID(), type: LEASE_ACQUIRED, data: { holder: 'a', expiresAt: new Date(Date.now() + 60_000).toISOString() } },
+      ]);
     }
     const kept = await store.readStream(leaseStreamName(SUBSCRIBER));
     expect(kept).toHaveLength(LEASE_STREAM_MAX_COUNT);
@@ -62,7 +67,9 @@ describe('a delivery lease kept in the log', () => {
 
   test('a holder that died without releasing is replaced once its lease expires', async () => {
     const expiresAt = new Date(Date.now() + TTL).toISOString();
-    await store.appendToStream(leaseStreamName(SUBSCRIBER), [{ id: crypto.randomUUID(), type: LEASE_ACQUIRED, data: { holder: 'crashed', expiresAt } }]);
+    await store.appendToStream(leaseStreamName(SUBSCRIBER), [
+      { id: crypto.randomUUID(), type: LEASE_ACQUIRED, data: { holder: 'crashed', expiresAt } },
+    ]);
     const started = Date.now();
     const handle = (await new EventStoreLease(store, { ttlMs: TTL, holder: 'b' }).acquire(SUBSCRIBER, never.signal))!;
     expect(Date.now() - started).toBeGreaterThanOrEqual(TTL - 20);
@@ -72,7 +79,11 @@ describe('a delivery lease kept in the log', () => {
   test('a holder whose lease was taken over learns it at its next renewal', async () => {
     const handle = (await new EventStoreLease(store, { ttlMs: TTL, holder: 'a' }).acquire(SUBSCRIBER, never.signal))!;
     await store.appendToStream(leaseStreamName(SUBSCRIBER), [
-      { id: crypto.randomUUID(), type: LEASE_ACQUIRED, data: { holder: 'operator', expiresAt: new Date(Date.now() + 60_000).toISOString() } },
+      {
+        id: crypto.randomUUID(),
+        type: LEASE_ACQUIRED,
+        data: { holder: 'operator', expiresAt: new Date(Date.now() + 60_000).toISOString() },
+      },
     ]);
     await new Promise<void>((resolve) => handle.lost.addEventListener('abort', () => resolve()));
     await handle.release();

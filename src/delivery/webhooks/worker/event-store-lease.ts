@@ -68,7 +68,8 @@ export class EventStoreLease implements DeliveryLease {
         expected = last.revision;
         const data = last.data as unknown as LeaseData;
         const expiresAt = Date.parse(data.expiresAt);
-        if (last.type === LEASE_ACQUIRED && data.holder !== this.holder && expiresAt > this.now()) return { taken: false, freeAt: expiresAt };
+        if (last.type === LEASE_ACQUIRED && data.holder !== this.holder && expiresAt > this.now())
+          return { taken: false, freeAt: expiresAt };
       }
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
@@ -86,7 +87,8 @@ export class EventStoreLease implements DeliveryLease {
   /** A renewal every third of the TTL would grow the stream forever; only the last events matter. */
   private async keepShort(stream: string): Promise<void> {
     const { metadata } = await this.store.getStreamMetadata(stream);
-    if (metadata?.maxCount !== LEASE_STREAM_MAX_COUNT) await this.store.setStreamMetadata(stream, { ...metadata, maxCount: LEASE_STREAM_MAX_COUNT });
+    if (metadata?.maxCount !== LEASE_STREAM_MAX_COUNT)
+      await this.store.setStreamMetadata(stream, { ...metadata, maxCount: LEASE_STREAM_MAX_COUNT });
   }
 
   private hold(stream: string, revision: bigint, expiresAt: number): LeaseHandle {

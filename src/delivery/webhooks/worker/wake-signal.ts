@@ -23,10 +23,13 @@ export class WakeSignal {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiter = undefined;
-        resolve();
-      }, Math.max(0, ms));
+      const timer = setTimeout(
+        () => {
+          this.waiter = undefined;
+          resolve();
+        },
+        Math.max(0, ms),
+      );
       this.waiter = () => {
         clearTimeout(timer);
         resolve();

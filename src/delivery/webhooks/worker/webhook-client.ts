@@ -32,7 +32,12 @@ export const WEBHOOK_HEADERS = {
  * inside the receiver's replay window. Redirects are not followed: a signed request must not be
  * sent somewhere the admin did not register. The response body is not read, only the status.
  */
-export async function postWebhook(request: WebhookRequest, timeoutMs: number, stop: AbortSignal, now: () => number = Date.now): Promise<WebhookOutcome> {
+export async function postWebhook(
+  request: WebhookRequest,
+  timeoutMs: number,
+  stop: AbortSignal,
+  now: () => number = Date.now,
+): Promise<WebhookOutcome> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const timestamp = Math.floor(now() / 1_000);
   try {
@@ -66,7 +71,8 @@ export function classify(status: number, retryAfter: string | null, nowMs: numbe
     const retryAfterMs = parseRetryAfter(retryAfter, nowMs);
     return { kind: 'retry', status, error: `HTTP ${status}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   }
-  if (status >= 300 && status < 400) return { kind: 'failed', status, error: `HTTP ${status}: redirects are not followed; register the final URL` };
+  if (status >= 300 && status < 400)
+    return { kind: 'failed', status, error: `HTTP ${status}: redirects are not followed; register the final URL` };
   return { kind: 'failed', status, error: `HTTP ${status}` };
 }
 

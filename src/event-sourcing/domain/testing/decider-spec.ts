@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import type { DecideContext, Decider, Message } from '../decider.js';
 import type { DomainRuleViolation } from '../rule-violation.js';
 
-export interface SpecDecider<State, Command extends Message, Event extends Message, Violation extends DomainRuleViolation<string, string>>
-  extends Decider<State, Command, Event> {
+export interface SpecDecider<
+  State,
+  Command extends Message,
+  Event extends Message,
+  Violation extends DomainRuleViolation<string, string>,
+> extends Decider<State, Command, Event> {
   /** The context's refusal: `thenThrows` accepts nothing else. */
   readonly violation: abstract new (...args: never[]) => Violation;
 }
@@ -17,8 +21,10 @@ export interface SpecDecider<State, Command extends Message, Event extends Messa
 export function deciderSpec<State, Command extends Message, Event extends Message, Violation extends DomainRuleViolation<string, string>>(
   decider: SpecDecider<State, Command, Event, Violation>,
 ) {
-  const fold = (events: readonly Event[], initial: State | null = null): State | null => events.reduce<State | null>((state, event) => decider.evolve(state, event), initial);
-  const plainJson = (events: readonly Event[]) => assert.deepStrictEqual(JSON.parse(JSON.stringify(events)), events, 'events must be plain JSON');
+  const fold = (events: readonly Event[], initial: State | null = null): State | null =>
+    events.reduce<State | null>((state, event) => decider.evolve(state, event), initial);
+  const plainJson = (events: readonly Event[]) =>
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(events)), events, 'events must be plain JSON');
 
   return function given(history: readonly Event[]) {
     return {
@@ -44,10 +50,7 @@ export function deciderSpec<State, Command extends Message, Event extends Messag
           thenNothingHappens(): void {
             assert.deepStrictEqual(run(), []);
           },
-          thenThrows(
-            code: Violation['code'],
-            expected: { status?: NonNullable<Violation['status']>; message?: RegExp } = {},
-          ): Violation {
+          thenThrows(code: Violation['code'], expected: { status?: NonNullable<Violation['status']>; message?: RegExp } = {}): Violation {
             let events: readonly Event[];
             try {
               events = run();
