@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { EMBEDDED_STORE_FILE } from '../src/event-store/event-store.module.js';
+import { EMBEDDED_STORE_FILE } from '../src/platform/event-store/event-store.module.js';
 import { writeApiKeys } from '../test/support/api-keys-fixture.js';
 import { startServer } from '../test/support/server-process.js';
 import { Arrivals } from './lib/arrivals.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EMBEDDED_STORE_FILE } from '../src/event-store/event-store.module.js';
-import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
+import { EMBEDDED_STORE_FILE } from '../src/platform/event-store/event-store.module.js';
+import { SqliteEventStore } from '../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { writeApiKeys } from '../test/support/api-keys-fixture.js';
 import { startServer } from '../test/support/server-process.js';
 import { type Benchmark, type BenchContext, ratio } from './lib/benchmark.js';

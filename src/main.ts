@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap.js';
-import { type AppConfig, ConfigError, loadConfig } from './config/index.js';
+import { type AppConfig, ConfigError, loadConfig } from './platform/config/index.js';
 import { loadDeliveryConfig } from './delivery/delivery-config.js';
-import { type Logger, PINO_LOGGER } from './logging/index.js';
+import { type Logger, PINO_LOGGER } from './platform/logging/index.js';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 

@@ -1,16 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { type AppConfig, ConfigModule } from './config/index.js';
-import { EventStoreModule } from './event-store/event-store.module.js';
-import { HealthModule } from './health/health.module.js';
-import { LoggingModule } from './logging/index.js';
-import { MetricsModule } from './metrics/metrics.module.js';
-import { ProjectionsModule, type ProjectionsModuleOptions } from './projections/projections.module.js';
+import { type AppConfig, ConfigModule } from './platform/config/index.js';
+import { EventStoreModule } from './platform/event-store/event-store.module.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { LoggingModule } from './platform/logging/index.js';
+import { MetricsModule } from './platform/metrics/metrics.module.js';
+import { ALL_PROJECTIONS } from './read-models/all-projections.js';
+import { ProjectionsModule, type ProjectionsModuleOptions } from './platform/projections/projections.module.js';
 
 /** The projector process: the event store and the projection runners, no HTTP. */
 @Module({})
 export class ProjectorModule {
-  static forRoot(config: AppConfig, logger: Logger, options: Omit<ProjectionsModuleOptions, 'run'> = {}): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger, options: Omit<ProjectionsModuleOptions, 'run' | 'projections'> = {}): DynamicModule {
     return {
       module: ProjectorModule,
       imports: [
@@ -21,7 +22,7 @@ export class ProjectorModule {
         HealthModule,
         MetricsModule,
         EventStoreModule,
-        ProjectionsModule.forRoot({ ...options, run: true }),
+        ProjectionsModule.forRoot({ ...options, projections: ALL_PROJECTIONS, run: true }),
       ],
     };
   }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { type AppConfig, ConfigError, loadConfig } from './config/index.js';
-import { createLogger, NestPinoLogger } from './logging/index.js';
+import { type AppConfig, ConfigError, loadConfig } from './platform/config/index.js';
+import { createLogger, NestPinoLogger } from './platform/logging/index.js';
 import { ProjectorModule } from './projector.module.js';
 
 /**

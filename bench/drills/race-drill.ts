@@ -2,7 +2,7 @@ import { sampleArticleContent } from '../../src/articles/domain/testing/sample-a
 import { toArticleEvent } from '../../src/articles/application/article-stream.js';
 import { evolve } from '../../src/articles/domain/evolve.js';
 import type { ArticleState } from '../../src/articles/domain/state.js';
-import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
+import type { RecordedEvent } from '../../src/platform/event-store/event-store.port.js';
 import type { Who } from '../../test/support/test-app.js';
 import { type DrillTarget, metadataOf } from './target.js';
 

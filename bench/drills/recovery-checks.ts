@@ -8,12 +8,12 @@ import { openDeliveryDatabase } from '../../src/delivery/webhooks/delivery-datab
 import { loadSecretKey, SecretBox } from '../../src/delivery/webhooks/ledger/secret-box.js';
 import { WebhookLedger } from '../../src/delivery/webhooks/ledger/webhook-ledger.js';
 import { SubscriberStore } from '../../src/delivery/webhooks/subscribers/subscriber-store.js';
-import { EMBEDDED_STORE_FILE } from '../../src/event-store/event-store.module.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
-import { ALL_PROJECTIONS } from '../../src/projections/all-projections.js';
-import { openReadModelDatabase } from '../../src/projections/read-model-database.js';
-import { ReadModels } from '../../src/projections/read-models.js';
-import { rebuildProjection } from '../../src/projections/rebuild.js';
+import { EMBEDDED_STORE_FILE } from '../../src/platform/event-store/event-store.module.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
+import { ALL_PROJECTIONS } from '../../src/read-models/all-projections.js';
+import { openReadModelDatabase } from '../../src/platform/projections/read-model-database.js';
+import { ReadModels } from '../../src/platform/projections/read-models.js';
+import { rebuildProjection } from '../../src/platform/projections/rebuild.js';
 import { dumpReadModels, openReadModelFile } from '../../test/support/read-model-dump.js';
 import type { Who } from '../../test/support/test-app.js';
 import type { RecoveredServer } from './crash-drill.js';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { toEventData } from '../../src/articles/application/article-stream.js';
-import type { CommandEnvelope } from '../../src/event-sourcing/command-envelope.js';
-import { eventIdFor } from '../../src/event-sourcing/deterministic-ids.js';
-import { buildEventMetadata } from '../../src/event-sourcing/event-metadata.js';
-import type { Actor } from '../../src/articles/domain/actor.js';
+import type { CommandEnvelope } from '../../src/platform/commands/command-envelope.js';
+import { eventIdFor } from '../../src/kernel/ids.js';
+import { buildEventMetadata } from '../../src/platform/commands/event-metadata.js';
+import type { Actor } from '../../src/kernel/identity.js';
 import type { ArticleCommand } from '../../src/articles/domain/commands.js';
 import type { ArticleContent } from '../../src/articles/domain/content.js';
 import { decide } from '../../src/articles/domain/decide.js';
@@ -12,7 +12,7 @@ import { evolve } from '../../src/articles/domain/evolve.js';
 import type { ArticleState } from '../../src/articles/domain/state.js';
 import { slugify } from '../../src/articles/domain/slug.js';
 import { editor, sampleArticleContent, secondEditor, writer } from '../../src/articles/domain/testing/sample-article.js';
-import type { EventData, JsonValue } from '../../src/event-store/event-store.port.js';
+import type { EventData, JsonValue } from '../../src/platform/event-store/event-store.port.js';
 
 /** A short but complete article, for filling a store with many streams without gigabytes of text. */
 export const shortArticleContent: ArticleContent = {

@@ -1,5 +1,5 @@
 import { getSQLiteEventStore, sqliteConnection } from '@event-driven-io/emmett-sqlite';
-import type { EventData, JsonValue } from '../../src/event-store/event-store.port.js';
+import type { EventData, JsonValue } from '../../src/platform/event-store/event-store.port.js';
 
 /** The peer: Emmett's SQLite event store (@event-driven-io/emmett-sqlite 0.38.5, sqlite3 5.1.7). */
 export interface EmmettStore {

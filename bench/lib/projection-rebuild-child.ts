@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { EMBEDDED_STORE_FILE } from '../../src/event-store/event-store.module.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
-import { ALL_PROJECTIONS } from '../../src/projections/all-projections.js';
-import { openReadModelDatabase } from '../../src/projections/read-model-database.js';
-import { rebuildProjection } from '../../src/projections/rebuild.js';
+import { EMBEDDED_STORE_FILE } from '../../src/platform/event-store/event-store.module.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
+import { ALL_PROJECTIONS } from '../../src/read-models/all-projections.js';
+import { openReadModelDatabase } from '../../src/platform/projections/read-model-database.js';
+import { rebuildProjection } from '../../src/platform/projections/rebuild.js';
 
 /**
  * Run by the projection-rebuild benchmark in a process of its own, so that its peak RSS is the

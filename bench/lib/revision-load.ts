@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { articleStreamName } from '../../src/articles/application/article-stream.js';
 import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { articleHistory, revisedContent } from './article-history.js';
 
 /** The http benchmark's load (issue 7, item 4): connections and how many drafts it revises. */

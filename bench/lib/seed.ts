@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../src/articles/domain/actor.js';
+import type { Actor } from '../../src/kernel/identity.js';
 import type { ArticleContent } from '../../src/articles/domain/content.js';
 import { articleStreamName } from '../../src/articles/application/article-stream.js';
-import type { EventData, EventStore } from '../../src/event-store/event-store.port.js';
+import type { EventData, EventStore } from '../../src/platform/event-store/event-store.port.js';
 import { articleHistory, rebrand } from './article-history.js';
 
 export interface SeedPlan {

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { EMBEDDED_STORE_FILE } from '../../src/event-store/event-store.module.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { EMBEDDED_STORE_FILE } from '../../src/platform/event-store/event-store.module.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { shortArticleContent } from './article-history.js';
 import type { BenchContext } from './benchmark.js';
 import { perSecond } from './latency.js';

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { Clock } from '../event-sourcing/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import { ARTICLE_CONTROLLERS, ARTICLE_PROVIDERS } from './articles.providers.js';
 import { SCHEDULER_OPTIONS, type SchedulerOptions } from './scheduling/scheduled-publisher.js';
 

@@ -1,7 +1,7 @@
 import { readArticleStream, toArticleEvent } from '../articles/application/article-stream.js';
 import type { ArticleEvent } from '../articles/domain/events.js';
-import type { EventStore, RecordedEvent } from '../event-store/event-store.port.js';
-import { readEventMetadata } from '../event-sourcing/event-metadata.js';
+import type { EventStore, RecordedEvent } from '../platform/event-store/event-store.port.js';
+import { readEventMetadata } from '../platform/commands/event-metadata.js';
 import { AuditedArticleNotFoundError } from './audit-errors.js';
 
 /** One event of an article's stream, as stored and as the domain reads it. */

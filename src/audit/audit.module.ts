@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { DENIED_COMMAND_LOG } from '../event-sourcing/denied-commands.js';
+import { DENIED_COMMAND_LOG } from '../platform/commands/denied-commands.js';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit.providers.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { DENIED_COMMAND_LOG } from '../event-sourcing/denied-commands.js';
+import { DENIED_COMMAND_LOG } from '../platform/commands/denied-commands.js';
 import { AsOfController } from './as-of/as-of.controller.js';
 import { GetArticleAsOfHandler } from './as-of/get-article-as-of.query.js';
 import { DenialLog } from './denials/denial-log.js';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { type AppConfig, ConfigError, loadConfig } from '../config/index.js';
-import { openEventStore } from '../event-store/event-store.module.js';
-import type { EventStore } from '../event-store/event-store.port.js';
+import { type AppConfig, ConfigError, loadConfig } from '../platform/config/index.js';
+import { openEventStore } from '../platform/event-store/event-store.module.js';
+import type { EventStore } from '../platform/event-store/event-store.port.js';
 
 export const EXIT_OK = 0;
 /** The answer is bad news: a broken chain, an article that does not exist. */

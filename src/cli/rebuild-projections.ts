@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../config/index.js';
-import { openEventStore } from '../event-store/event-store.module.js';
-import { projectionsNamed } from '../projections/all-projections.js';
-import { openReadModelDatabase } from '../projections/read-model-database.js';
-import { rebuildProjection, type RebuildSummary } from '../projections/rebuild.js';
+import { loadConfig } from '../platform/config/index.js';
+import { openEventStore } from '../platform/event-store/event-store.module.js';
+import { projectionsNamed } from '../read-models/all-projections.js';
+import { openReadModelDatabase } from '../platform/projections/read-model-database.js';
+import { rebuildProjection, type RebuildSummary } from '../platform/projections/rebuild.js';
 
 /**
  * `npm run projections:rebuild [-- <name>…]`: rebuilds the named read models (default: all) from the

@@ -1,5 +1,5 @@
-import type { Position } from '../event-store/event-store.port.js';
-import { ProblemException } from '../http/problem.js';
+import type { Position } from '../platform/event-store/event-store.port.js';
+import { ProblemException } from '../platform/http/problem.js';
 import { decodeCursor } from './public-events/cursor.js';
 
 /** A cursor from a request, or a 400 that names where it came from. */

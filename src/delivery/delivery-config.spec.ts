@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/index.js';
+import { ConfigError } from '../platform/config/index.js';
 import { DEFAULT_DELIVERY_CONFIG, loadDeliveryConfig } from './delivery-config.js';
 
 const KEY_HEX = '0f'.repeat(32);

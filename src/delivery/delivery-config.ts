@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, type Env } from '../config/index.js';
+import { ConfigError, type Env } from '../platform/config/index.js';
 import { parseSecretKey } from './webhooks/ledger/secret-box.js';
 
 /**

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { APP_CONFIG, type AppConfig } from '../platform/config/index.js';
+import { EVENT_STORE, type EventStore } from '../platform/event-store/event-store.port.js';
 import { DELIVERY_CONFIG, type DeliveryConfig, type DeliveryOptions, loadDeliveryConfig } from './delivery-config.js';
 import { FeedController } from './feed/feed.controller.js';
 import { FeedStreamController } from './feed-stream/feed-stream.controller.js';

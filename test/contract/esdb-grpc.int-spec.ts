@@ -3,8 +3,8 @@
  * real gRPC connection (loopback) to the test-only server of test/esdb, with the embedded SQLite
  * store behind it.
  */
-import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { EventStoreDbEventStore } from '../../src/platform/event-store/eventstoredb/eventstoredb-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { EsdbTestServer } from '../esdb/esdb-test-server.js';
 import { describeEventStoreContract, type ContractFixture } from './event-store.contract.js';
 

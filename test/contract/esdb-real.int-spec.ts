@@ -3,7 +3,7 @@
  * (e.g. `esdb://localhost:2113?tls=false`): `npm run test:esdb`. Streams are uuid-named, so a
  * shared server is fine. Without the variable the suite is skipped, saying why.
  */
-import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
+import { EventStoreDbEventStore } from '../../src/platform/event-store/eventstoredb/eventstoredb-event-store.js';
 import { describeEventStoreContract } from './event-store.contract.js';
 
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;

@@ -13,7 +13,7 @@ import {
   StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
-} from '../../src/event-store/errors.js';
+} from '../../src/platform/event-store/errors.js';
 import {
   BINARY_CONTENT_TYPE,
   comparePositions,
@@ -26,7 +26,7 @@ import {
   type Position,
   type RecordedEvent,
   type Subscription,
-} from '../../src/event-store/event-store.port.js';
+} from '../../src/platform/event-store/event-store.port.js';
 import { eventsOf, eventually, SubscriptionProbe, within } from './subscription-probe.js';
 
 export interface ContractCapabilities {

@@ -2,8 +2,8 @@
  * Projections over the EventStoreDB adapter: the real client over gRPC to the test-only server of
  * test/esdb, with an embedded store behind it.
  */
-import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { EventStoreDbEventStore } from '../../src/platform/event-store/eventstoredb/eventstoredb-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { EsdbTestServer } from '../esdb/esdb-test-server.js';
 import { describeProjectionContract } from './projection.contract.js';
 

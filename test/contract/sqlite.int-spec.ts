@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { describeEventStoreContract } from './event-store.contract.js';
 
 // A small limit keeps case 11 from building megabytes of JSON; the default (1 MiB) is covered by the unit spec.

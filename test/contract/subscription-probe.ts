@@ -1,4 +1,4 @@
-import type { RecordedEvent, Subscription, SubscriptionMessage } from '../../src/event-store/event-store.port.js';
+import type { RecordedEvent, Subscription, SubscriptionMessage } from '../../src/platform/event-store/event-store.port.js';
 
 /** Resolves like `promise`, or rejects once `ms` have passed: a bug fails the test instead of hanging it. */
 export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -1,5 +1,5 @@
 import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/domain/testing/sample-article.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { EsdbTestServer } from '../esdb/esdb-test-server.js';
 import { expectedEventMetadata } from '../support/event-metadata-expectation.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

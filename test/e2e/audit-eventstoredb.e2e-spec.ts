@@ -1,5 +1,5 @@
 import { verifyStore } from '../../src/audit/store-verification/verify-store.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { EsdbTestServer } from '../esdb/esdb-test-server.js';
 import { articleIn, VERIFY_BODY } from '../support/article-fixtures.js';
 import { runCli } from '../support/cli-process.js';

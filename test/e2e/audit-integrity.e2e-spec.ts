@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { EMBEDDED_STORE_FILE } from '../../src/event-store/event-store.module.js';
+import { EMBEDDED_STORE_FILE } from '../../src/platform/event-store/event-store.module.js';
 import { VERIFY_BODY } from '../support/article-fixtures.js';
 import { type AuditedArticle, driveAuditedArticle } from '../support/audited-article.js';
 import { runCli } from '../support/cli-process.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { verifyChain } from '../../src/audit/hash-chain.js';
-import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
+import { verifyChain } from '../../src/kernel/hash-chain.js';
+import type { RecordedEvent } from '../../src/platform/event-store/event-store.port.js';
 import { runCli } from '../support/cli-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,8 +1,8 @@
 import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/domain/testing/sample-article.js';
 import type { ArticleContent } from '../../src/articles/domain/content.js';
-import { ALL_PROJECTIONS } from '../../src/projections/all-projections.js';
-import { rebuildProjection } from '../../src/projections/rebuild.js';
-import { COMMUNITY_DISCLAIMER } from '../../src/publishing/published-view.js';
+import { ALL_PROJECTIONS } from '../../src/read-models/all-projections.js';
+import { rebuildProjection } from '../../src/platform/projections/rebuild.js';
+import { COMMUNITY_DISCLAIMER } from '../../src/read-models/live-site/published-view.js';
 import { VERIFY_BODY } from '../support/article-fixtures.js';
 import { dumpReadModels, openReadModelFile } from '../support/read-model-dump.js';
 import { startTestApp, type TestApp, type Who } from '../support/test-app.js';

@@ -6,7 +6,7 @@ import { sampleArticleContent } from '../../src/articles/domain/testing/sample-a
 import type { PublicEvent } from '../../src/delivery/public-events/contract.js';
 import { verifySignature } from '../../src/delivery/webhooks/signing.js';
 import { leaseStreamName } from '../../src/delivery/webhooks/worker/event-store-lease.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { EsdbTestServer } from '../esdb/esdb-test-server.js';
 import { VERIFY_BODY } from '../support/article-fixtures.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';

@@ -6,7 +6,7 @@ import { sampleArticleContent } from '../../src/articles/domain/testing/sample-a
 import type { PublicEvent } from '../../src/delivery/public-events/contract.js';
 import { DELIVERY_DATABASE_FILE } from '../../src/delivery/webhooks/delivery-database.js';
 import { verifySignature } from '../../src/delivery/webhooks/signing.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { EsdbTestServer } from '../esdb/esdb-test-server.js';
 import { articleIn } from '../support/article-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

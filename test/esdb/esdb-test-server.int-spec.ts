@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import esdb from '@eventstore/db-client';
 import type { EventStoreDBClient as Client, ResolvedEvent } from '@eventstore/db-client';
 import { EsdbTestServer } from './esdb-test-server.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 
 const { EventStoreDBClient, jsonEvent, binaryEvent, streamNameFilter, StreamNotFoundError, StreamDeletedError, WrongExpectedVersionError } =
   esdb;

@@ -14,7 +14,7 @@
 import grpc from '@grpc/grpc-js';
 import type { Server as GrpcServer } from '@grpc/grpc-js';
 import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
-import type { EventStore } from '../../src/event-store/event-store.port.js';
+import type { EventStore } from '../../src/platform/event-store/event-store.port.js';
 import { readHandler, type ReadStats } from './read-handler.js';
 import { appendHandler, deleteHandler, tombstoneHandler } from './write-handlers.js';
 

@@ -4,15 +4,15 @@
  * loopback, test server from this folder with the embedded SQLite store behind it.
  */
 import { randomUUID } from 'node:crypto';
-import type { EventData, SubscriptionMessage } from '../../src/event-store/event-store.port.js';
+import type { EventData, SubscriptionMessage } from '../../src/platform/event-store/event-store.port.js';
 import {
   EventStoreClosedError,
   EventStoreUnavailableError,
   StreamNotFoundError,
   WrongExpectedVersionError,
-} from '../../src/event-store/errors.js';
-import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+} from '../../src/platform/event-store/errors.js';
+import { EventStoreDbEventStore } from '../../src/platform/event-store/eventstoredb/eventstoredb-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { EsdbTestServer } from './esdb-test-server.js';
 
 const WAIT_MS = 5_000;

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb.js';
-import type { EventFilter, EventStore, Position, RecordedEvent, Subscription } from '../../src/event-store/event-store.port.js';
-import { StreamNotFoundError } from '../../src/event-store/errors.js';
+import type { EventFilter, EventStore, Position, RecordedEvent, Subscription } from '../../src/platform/event-store/event-store.port.js';
+import { StreamNotFoundError } from '../../src/platform/event-store/errors.js';
 import { position, readEvent, streamIdentifier, streamName, streamsPb, toStatus } from './wire.js';
 
 type Call = ServerWritableStream<ReadReq, ReadResp>;

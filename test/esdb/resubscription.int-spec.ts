@@ -5,11 +5,11 @@
  * Real client library, real gRPC over loopback, test server from this folder.
  */
 import { randomUUID } from 'node:crypto';
-import type { EventData, EventStore, Subscription, SubscriptionMessage } from '../../src/event-store/event-store.port.js';
-import { EventStoreUnavailableError } from '../../src/event-store/errors.js';
-import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
+import type { EventData, EventStore, Subscription, SubscriptionMessage } from '../../src/platform/event-store/event-store.port.js';
+import { EventStoreUnavailableError } from '../../src/platform/event-store/errors.js';
+import { EventStoreDbEventStore } from '../../src/platform/event-store/eventstoredb/eventstoredb-event-store.js';
 import { EsdbTestServer } from './esdb-test-server.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 
 const WAIT_MS = 5_000;
 const FAST_RESUBSCRIBE = { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200 };

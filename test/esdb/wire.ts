@@ -10,7 +10,12 @@ import streamsPb from '@eventstore/db-client/generated/streams_pb.js';
 import sharedPb from '@eventstore/db-client/generated/shared_pb.js';
 import type { ReadResp } from '@eventstore/db-client/generated/streams_pb.js';
 import type { StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb.js';
-import { type ExpectedRevision, type JsonValue, type Position, type RecordedEvent } from '../../src/event-store/event-store.port.js';
+import {
+  type ExpectedRevision,
+  type JsonValue,
+  type Position,
+  type RecordedEvent,
+} from '../../src/platform/event-store/event-store.port.js';
 import {
   EventStoreClosedError,
   EventStoreUnavailableError,
@@ -18,7 +23,7 @@ import {
   StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
-} from '../../src/event-store/errors.js';
+} from '../../src/platform/event-store/errors.js';
 
 const { Metadata, status } = grpc;
 export { streamsPb, sharedPb };

@@ -17,8 +17,8 @@ import {
   type DeleteResult,
   type EventData,
   type EventStore,
-} from '../../src/event-store/event-store.port.js';
-import { WrongExpectedVersionError } from '../../src/event-store/errors.js';
+} from '../../src/platform/event-store/event-store.port.js';
+import { WrongExpectedVersionError } from '../../src/platform/event-store/errors.js';
 import { BadRequest, expectedFrom, parseJson, parseUuid, sharedPb, streamName, streamsPb, toStatus } from './wire.js';
 
 export function appendHandler(store: EventStore) {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { toEventData } from '../../src/articles/application/article-stream.js';
-import type { Actor } from '../../src/articles/domain/actor.js';
+import type { Actor } from '../../src/kernel/identity.js';
 import type { ArticleCommand } from '../../src/articles/domain/commands.js';
 import { decide } from '../../src/articles/domain/decide.js';
 import { evolve } from '../../src/articles/domain/evolve.js';
 import { slugify } from '../../src/articles/domain/slug.js';
 import type { ArticleState } from '../../src/articles/domain/state.js';
 import { editor, otherWriter, sampleArticleContent, secondEditor, writer } from '../../src/articles/domain/testing/sample-article.js';
-import type { EventData, EventStore } from '../../src/event-store/event-store.port.js';
+import type { EventData, EventStore } from '../../src/platform/event-store/event-store.port.js';
 
 /**
  * A newsroom's log, made by the real decider (so every stream is one the API could have written) and

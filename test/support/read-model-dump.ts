@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { Generations } from '../../src/projections/generations.js';
-import type { Projection } from '../../src/projections/projection.js';
-import { tableNamesOf } from '../../src/projections/projection.js';
-import { READ_MODEL_FILE } from '../../src/projections/read-model-database.js';
+import { Generations } from '../../src/platform/projections/generations.js';
+import type { Projection } from '../../src/platform/projections/projection.js';
+import { tableNamesOf } from '../../src/platform/projections/projection.js';
+import { READ_MODEL_FILE } from '../../src/platform/projections/read-model-database.js';
 
 export type ReadModelDump = Record<string, Record<string, unknown[]>>;
 

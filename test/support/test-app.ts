@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import type { Role } from '../../src/articles/domain/actor.js';
+import type { Role } from '../../src/kernel/identity.js';
 import { createApp } from '../../src/bootstrap.js';
-import { loadConfig } from '../../src/config/index.js';
+import { loadConfig } from '../../src/platform/config/index.js';
 import type { DeliveryOptions } from '../../src/delivery/delivery-config.js';
-import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
+import { EVENT_STORE, type EventStore } from '../../src/platform/event-store/event-store.port.js';
 
 export const PRINCIPALS = {
   writer: { principalId: 'writer-dimas', displayName: 'Dimas Prasetyo', roles: ['writer'] },

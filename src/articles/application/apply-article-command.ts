@@ -1,5 +1,5 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
+import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
 import type { ArticleCommand } from '../domain/commands.js';
 import { ArticleCommandHandler, ArticleCommandMessage } from './article-command.js';
 

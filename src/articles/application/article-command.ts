@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Command, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
-import type { ExecutedCommand } from '../../event-sourcing/executed-command.js';
-import { StreamCommandExecutor } from '../../event-sourcing/stream-command-executor.js';
+import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
+import type { ExecutedCommand } from '../../platform/commands/executed-command.js';
+import { StreamCommandExecutor } from '../../platform/commands/stream-command-executor.js';
 import type { ArticleCommand } from '../domain/commands.js';
 import type { ArticleState } from '../domain/state.js';
 import { ARTICLE_STREAM } from './article-stream.js';

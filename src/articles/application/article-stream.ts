@@ -1,13 +1,14 @@
-import type { EventStore, ReadStreamOptions, RecordedEvent } from '../../event-store/event-store.port.js';
-import type { CommandStream } from '../../event-sourcing/command-stream.js';
-import { domainEventReader, idFromStream, readStreamOrEmpty, streamNameOf } from '../../event-sourcing/streams.js';
+import type { EventStore, ReadStreamOptions, RecordedEvent } from '../../platform/event-store/event-store.port.js';
+import type { CommandStream } from '../../platform/commands/command-stream.js';
+import { idFromStream, streamNameOf } from '../../kernel/streams.js';
+import { domainEventReader, readStreamOrEmpty } from '../../platform/commands/streams.js';
 import type { ArticleCommand } from '../domain/commands.js';
 import { decide } from '../domain/decide.js';
 import { type ArticleEvent, EVENT_SCHEMA_VERSION, isArticleEventType } from '../domain/events.js';
 import { evolve } from '../domain/evolve.js';
 import type { ArticleState } from '../domain/state.js';
 
-export { toEventData } from '../../event-sourcing/streams.js';
+export { toEventData } from '../../platform/commands/streams.js';
 
 export const ARTICLE_CATEGORY = 'article';
 

@@ -40,3 +40,6 @@ export type ArticleCommand =
   | { readonly type: 'UnlinkRelated'; readonly data: { readonly relatedArticleId: string } };
 
 export type ArticleCommandType = ArticleCommand['type'];
+
+/** The data of one command type. */
+export type Data<T extends ArticleCommandType> = Extract<ArticleCommand, { type: T }>['data'];

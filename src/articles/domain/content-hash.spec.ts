@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, contentHash } from './content-hash.js';
+import { contentHash } from './content-hash.js';
 import type { ArticleContent } from './content.js';
 import { sampleArticleContent, sampleRevisedContent } from './testing/sample-article.js';
 
@@ -12,16 +12,6 @@ const small: ArticleContent = {
   sources: [{ name: 'Antara' }],
   topics: ['Banjir'],
 };
-
-describe('canonicalJson', () => {
-  it('sorts keys and drops undefined members (RFC 8785)', () => {
-    expect(canonicalJson({ b: 1, a: [2, 'x'], c: undefined })).toBe('{"a":[2,"x"],"b":1}');
-  });
-
-  it('refuses values without a JSON form', () => {
-    expect(() => canonicalJson(undefined)).toThrow(TypeError);
-  });
-});
 
 describe('contentHash', () => {
   it('is the SHA-256 hex of the canonical JSON', () => {

@@ -1,4 +1,4 @@
-import type { DecideContext } from '../../event-sourcing/domain/decider.js';
+import type { DecideContext } from '../../kernel/decider.js';
 import type { ArticleCommand } from './commands.js';
 import type { ArticleEvent } from './events.js';
 import { authorise, requireArticle } from './guards.js';
@@ -8,8 +8,6 @@ import type { ArticleState } from './state.js';
 import { draft, requestChanges, revise, submit, verify } from './writing-decisions.js';
 
 export type { DecideContext };
-
-export type Data<T extends ArticleCommand['type']> = Extract<ArticleCommand, { type: T }>['data'];
 
 /**
  * The article's rules: given the state folded from its stream, what the command makes happen.

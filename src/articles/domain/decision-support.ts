@@ -1,4 +1,4 @@
-import type { DecideContext } from './decide.js';
+import type { DecideContext } from '../../kernel/decider.js';
 
 /** Who did it and when, as most events record it. */
 export function stamp(ctx: DecideContext): { by: string; byName: string; at: string } {

@@ -1,4 +1,4 @@
-import type { Actor } from './actor.js';
+import type { Actor } from '../../kernel/identity.js';
 import type { ArticleCommandType } from './commands.js';
 import { ArticleRuleViolation, type ValidationIssue } from './errors.js';
 import { isEditor, isScheduler, isWriter, PERMISSION, TRANSITIONS } from './rules.js';

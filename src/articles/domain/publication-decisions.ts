@@ -1,10 +1,11 @@
 import { isBlank } from './content-rules.js';
-import type { Data, DecideContext } from './decide.js';
+import type { DecideContext } from '../../kernel/decider.js';
+import type { Data } from './commands.js';
 import { optional, presentText, stamp } from './decision-support.js';
 import { ArticleRuleViolation } from './errors.js';
 import type { ArticleEvent, ArticlePublished, PublicationKind } from './events.js';
 import { illegalTransition, invalid, requireSlug, requireStatus, requireVerifiedUnchanged } from './guards.js';
-import { parseInstant } from './instant.js';
+import { parseInstant } from '../../kernel/instant.js';
 import type { ArticleState, Schedule } from './state.js';
 
 /** Going live and coming down: schedule, unschedule, publish (now or on schedule), correct, unpublish. */

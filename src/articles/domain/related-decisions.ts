@@ -1,5 +1,6 @@
 import { isBlank } from './content-rules.js';
-import type { Data, DecideContext } from './decide.js';
+import type { DecideContext } from '../../kernel/decider.js';
+import type { Data } from './commands.js';
 import { stamp } from './decision-support.js';
 import { ArticleRuleViolation } from './errors.js';
 import type { ArticleEvent, RelatedLink } from './events.js';

@@ -1,4 +1,4 @@
-import type { Actor } from './actor.js';
+import type { Actor } from '../../kernel/identity.js';
 import type { ArticleCommandType } from './commands.js';
 import type { ArticleStatus } from './state.js';
 

@@ -1,4 +1,4 @@
-import type { Actor } from './actor.js';
+import type { Actor } from '../../kernel/identity.js';
 import type { ArticleCommandType } from './commands.js';
 import { ARTICLE_ERROR_KIND, ArticleRuleViolation } from './errors.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from './state.js';

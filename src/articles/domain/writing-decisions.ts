@@ -1,7 +1,8 @@
 import { contentHash } from './content-hash.js';
 import { contentIssues, isBlank, normalizeContent } from './content-rules.js';
 import type { ArticleContent } from './content.js';
-import type { Data, DecideContext } from './decide.js';
+import type { DecideContext } from '../../kernel/decider.js';
+import type { Data } from './commands.js';
 import { optional, presentText, stamp } from './decision-support.js';
 import { ArticleRuleViolation } from './errors.js';
 import type { ArticleEvent } from './events.js';

@@ -1,8 +1,8 @@
 import { ForbiddenException, Inject, NotFoundException } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import { EVENT_STORE, type EventStore } from '../../platform/event-store/event-store.port.js';
 import { readArticleStream, toArticleEvent } from '../application/article-stream.js';
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../kernel/identity.js';
 import { fold } from '../domain/evolve.js';
 import type { ArticleState } from '../domain/state.js';
 

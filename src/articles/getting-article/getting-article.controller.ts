@@ -2,9 +2,9 @@ import { Controller, Get, Headers, Param, ParseUUIDPipe, Res } from '@nestjs/com
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor } from '../../auth/index.js';
-import { answerRead } from '../../event-sourcing/http/conditional-read.js';
-import type { Actor } from '../domain/actor.js';
+import { CurrentActor } from '../../platform/auth/index.js';
+import { answerRead } from '../../platform/commands/http/conditional-read.js';
+import type { Actor } from '../../kernel/identity.js';
 import { toArticleView } from '../http/article-view.js';
 import { GetArticle } from './get-article.query.js';
 

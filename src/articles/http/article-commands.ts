@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { ApplyArticleCommand } from '../application/apply-article-command.js';
-import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
+import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
 import type { ArticleCommandMessage } from '../application/article-command.js';
 import type { ArticleCommand } from '../domain/commands.js';
 import { commandResponse } from './article-response.js';

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { setCommandHeaders } from '../../event-sourcing/http/command-response.js';
+import { setCommandHeaders } from '../../platform/commands/http/command-response.js';
 import type { ExecutedArticleCommand } from '../application/article-command.js';
 import { type ArticleView, toArticleView } from './article-view.js';
 

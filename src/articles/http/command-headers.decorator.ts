@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { CommandDocs } from '../../event-sourcing/http/command-docs.decorator.js';
+import { CommandDocs } from '../../platform/commands/http/command-docs.decorator.js';
 
 /** OpenAPI for the headers and answers every article command shares. */
 export function ArticleCommandDocs(): MethodDecorator {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
-import { StreamCommandExecutor } from '../../event-sourcing/stream-command-executor.js';
+import { EVENT_STORE, type EventStore } from '../../platform/event-store/event-store.port.js';
+import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
+import { StreamCommandExecutor } from '../../platform/commands/stream-command-executor.js';
 import { ArticleCommandHandler, ArticleCommandMessage } from '../application/article-command.js';
 import { readArticleStream } from '../application/article-stream.js';
 import type { ArticleCommand } from '../domain/commands.js';

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
-import { CommandContext } from '../../event-sourcing/http/command-context.decorator.js';
+import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
+import { CommandContext } from '../../platform/commands/http/command-context.decorator.js';
 import { ArticleCommands } from '../http/article-commands.js';
 import type { ArticleView } from '../http/article-view.js';
 import { ArticleCommandDocs } from '../http/command-headers.decorator.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
-import { StreamCommandExecutor } from '../../event-sourcing/stream-command-executor.js';
+import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
+import { StreamCommandExecutor } from '../../platform/commands/stream-command-executor.js';
 import { ArticleCommandHandler, ArticleCommandMessage } from '../application/article-command.js';
 import { SlugRegistry } from '../application/slug-registry.js';
 import type { ArticleCommand } from '../domain/commands.js';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
-import { EventStoreUnavailableError } from '../../event-store/errors.js';
+import { EventStoreUnavailableError } from '../../platform/event-store/errors.js';
 import type {
   EventStore,
   Position,
@@ -8,7 +8,7 @@ import type {
   SubscribeToAllOptions,
   Subscription,
   SubscriptionMessage,
-} from '../../event-store/event-store.port.js';
+} from '../../platform/event-store/event-store.port.js';
 import { ScheduledPublisher } from './scheduled-publisher.js';
 
 const ARTICLE = '0b7c3f2e-5d41-4a8e-9c6b-1f2a3b4c5d6e';

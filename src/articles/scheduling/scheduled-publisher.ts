@@ -7,12 +7,12 @@ import {
   type Position,
   type Subscription,
   type SubscriptionMessage,
-} from '../../event-store/event-store.port.js';
-import { CLOCK, type Clock } from '../../event-sourcing/clock.js';
-import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
-import { nameBasedId } from '../../event-sourcing/deterministic-ids.js';
+} from '../../platform/event-store/event-store.port.js';
+import { CLOCK, type Clock } from '../../kernel/clock.js';
+import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
+import { nameBasedId } from '../../kernel/ids.js';
 import { ARTICLE_CATEGORY, articleIdFromStream } from '../application/article-stream.js';
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../kernel/identity.js';
 import { PublishArticle } from '../publishing/publish-article.command.js';
 
 export const SCHEDULER_OPTIONS = Symbol('SchedulerOptions');

@@ -1,5 +1,5 @@
 import type { ArticleState } from '../../articles/domain/state.js';
-import type { EventStore } from '../../event-store/event-store.port.js';
+import type { EventStore } from '../../platform/event-store/event-store.port.js';
 import { occurredAtOf, readArticleTrail } from '../article-trail.js';
 import { type PointInTime, revisionAt, stateAtRevision } from './point-in-time.js';
 

@@ -1,5 +1,5 @@
 import { fold } from '../../articles/domain/evolve.js';
-import { parseInstant } from '../../articles/domain/instant.js';
+import { parseInstant } from '../../kernel/instant.js';
 import type { ArticleState } from '../../articles/domain/state.js';
 import { occurredAtOf, type TrailEvent } from '../article-trail.js';
 import { InvalidAuditQueryError, NoSuchRevisionError } from '../audit-errors.js';

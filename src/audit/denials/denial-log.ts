@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventData, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
-import { StreamNotFoundError, WrongExpectedVersionError } from '../../event-store/errors.js';
-import type { DeniedCommand, DeniedCommandLog } from '../../event-sourcing/denied-commands.js';
-import { nameBasedId } from '../../event-sourcing/deterministic-ids.js';
-import { chainTipAfter, sealEvents } from '../hash-chain.js';
+import { EVENT_STORE, type EventData, type EventStore, type RecordedEvent } from '../../platform/event-store/event-store.port.js';
+import { StreamNotFoundError, WrongExpectedVersionError } from '../../platform/event-store/errors.js';
+import type { DeniedCommand, DeniedCommandLog } from '../../platform/commands/denied-commands.js';
+import { nameBasedId } from '../../kernel/ids.js';
+import { chainTipAfter, sealEvents } from '../../kernel/hash-chain.js';
 import { COMMAND_DENIED, COMMAND_DENIED_SCHEMA_VERSION, type CommandDeniedData, DENIALS_STREAM } from './denial.js';
 
 // Another API instance on the same store can take the revision this one read; a few rereads settle it.

@@ -1,6 +1,6 @@
 import { articleIdFromStream, articleStreamName } from '../../articles/application/article-stream.js';
-import type { Role } from '../../articles/domain/actor.js';
-import type { RecordedEvent } from '../../event-store/event-store.port.js';
+import type { Role } from '../../kernel/identity.js';
+import type { RecordedEvent } from '../../platform/event-store/event-store.port.js';
 
 /**
  * One stream for every refused attempt, of every context. Its category is `audit`, so

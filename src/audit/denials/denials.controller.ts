@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Roles } from '../../auth/index.js';
+import { Roles } from '../../platform/auth/index.js';
 import { type DenialsPage, ListDenials } from './list-denials.query.js';
 
 export class DenialsQueryDto {

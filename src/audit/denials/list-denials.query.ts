@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { StreamNotFoundError } from '../../event-store/errors.js';
+import { EVENT_STORE, type EventStore } from '../../platform/event-store/event-store.port.js';
+import { StreamNotFoundError } from '../../platform/event-store/errors.js';
 import { DENIALS_STREAM, type DenialView, toDenialView } from './denial.js';
 
 export interface DenialsPage {

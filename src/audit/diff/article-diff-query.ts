@@ -1,4 +1,4 @@
-import type { EventStore } from '../../event-store/event-store.port.js';
+import type { EventStore } from '../../platform/event-store/event-store.port.js';
 import { occurredAtOf, readArticleTrail, type TrailEvent } from '../article-trail.js';
 import { revisionAt, stateAtRevision } from '../as-of/point-in-time.js';
 import { diffStates, type StateDiff } from './article-diff.js';

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../articles/domain/content-hash.js';
+import { canonicalJson } from '../../kernel/canonical-json.js';
 
 export interface ListChange<T> {
   readonly added: readonly T[];

@@ -1,5 +1,5 @@
-import type { JsonValue, RecordedEvent } from '../../event-store/event-store.port.js';
-import type { ChainableEvent } from '../hash-chain.js';
+import type { JsonValue, RecordedEvent } from '../../platform/event-store/event-store.port.js';
+import type { ChainableEvent } from '../../kernel/hash-chain.js';
 
 /**
  * One line of a history export: the stored event, metadata (with its hashes) included,

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Res, UseInterceptors } from '@ne
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../../auth/index.js';
+import { Roles } from '../../platform/auth/index.js';
 import { AUDIT_READERS } from '../http/audit-readers.js';
 import { AuditProblemsInterceptor } from '../http/audit-problems.interceptor.js';
 import { ExportArticleHistory } from './export-article-history.query.js';

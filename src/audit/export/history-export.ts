@@ -1,5 +1,5 @@
 import { readArticleStream } from '../../articles/application/article-stream.js';
-import type { EventStore } from '../../event-store/event-store.port.js';
+import type { EventStore } from '../../platform/event-store/event-store.port.js';
 import { AuditedArticleNotFoundError } from '../audit-errors.js';
 import { toExportLine } from './export-line.js';
 

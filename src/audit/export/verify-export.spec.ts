@@ -1,5 +1,5 @@
-import type { EventData, JsonValue } from '../../event-store/event-store.port.js';
-import { chainTipAfter, sealEvents } from '../hash-chain.js';
+import type { EventData, JsonValue } from '../../platform/event-store/event-store.port.js';
+import { chainTipAfter, sealEvents } from '../../kernel/hash-chain.js';
 import type { ExportLine } from './export-line.js';
 import { revisionOfHead, verifyExport } from './verify-export.js';
 

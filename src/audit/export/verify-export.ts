@@ -1,4 +1,4 @@
-import { chainLinksOf, ChainVerifier, type ChainReport } from '../hash-chain.js';
+import { chainLinksOf, ChainVerifier, type ChainReport } from '../../kernel/hash-chain.js';
 import { chainableOf, type ExportLine } from './export-line.js';
 
 export interface StreamVerification {

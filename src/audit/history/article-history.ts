@@ -1,8 +1,8 @@
 import { type ArticleEventType, isArticleEventType } from '../../articles/domain/events.js';
 import { evolve } from '../../articles/domain/evolve.js';
 import type { ArticleState } from '../../articles/domain/state.js';
-import type { EventStore } from '../../event-store/event-store.port.js';
-import { readEventMetadata } from '../../event-sourcing/event-metadata.js';
+import type { EventStore } from '../../platform/event-store/event-store.port.js';
+import { readEventMetadata } from '../../platform/commands/event-metadata.js';
 import { readArticleTrail } from '../article-trail.js';
 import { InvalidAuditQueryError } from '../audit-errors.js';
 import { summarize } from './event-summary.js';

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../event-store/event-store.port.js';
-import { readEventMetadata } from '../../event-sourcing/event-metadata.js';
+import type { RecordedEvent } from '../../platform/event-store/event-store.port.js';
+import { readEventMetadata } from '../../platform/commands/event-metadata.js';
 import { occurredAtOf } from '../article-trail.js';
 
 /** One event as the history lists it. Ids the event lacks (older events) are null, never invented. */

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ARTICLE_EVENT_TYPES } from '../../articles/domain/events.js';
-import { Roles } from '../../auth/index.js';
+import { Roles } from '../../platform/auth/index.js';
 import { AUDIT_READERS } from '../http/audit-readers.js';
 import { AuditProblemsInterceptor } from '../http/audit-problems.interceptor.js';
 import { type HistoryPage, MAX_HISTORY_PAGE } from './article-history.js';

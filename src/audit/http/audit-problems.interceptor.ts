@@ -1,6 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { catchError, type Observable, throwError } from 'rxjs';
-import { ProblemException } from '../../http/problem.js';
+import { ProblemException } from '../../platform/http/problem.js';
 import { AuditedArticleNotFoundError, InvalidAuditQueryError, NoSuchRevisionError } from '../audit-errors.js';
 
 /** The audit queries' answers that are not results, as problem details. */

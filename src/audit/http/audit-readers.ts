@@ -1,4 +1,4 @@
-import type { Role } from '../../articles/domain/actor.js';
+import type { Role } from '../../kernel/identity.js';
 
 /**
  * Who may read an article's history, past states, diffs and proofs: auditors and editors

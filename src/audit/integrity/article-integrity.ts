@@ -1,7 +1,7 @@
 import { articleStreamName, readArticleStream } from '../../articles/application/article-stream.js';
-import type { EventStore } from '../../event-store/event-store.port.js';
+import type { EventStore } from '../../platform/event-store/event-store.port.js';
 import { AuditedArticleNotFoundError } from '../audit-errors.js';
-import { type ChainReport, verifyChain } from '../hash-chain.js';
+import { type ChainReport, verifyChain } from '../../kernel/hash-chain.js';
 
 export type ArticleIntegrity = { readonly articleId: string; readonly streamId: string } & ChainReport;
 

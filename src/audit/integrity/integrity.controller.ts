@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/index.js';
+import { Roles } from '../../platform/auth/index.js';
 import { AUDIT_READERS } from '../http/audit-readers.js';
 import { AuditProblemsInterceptor } from '../http/audit-problems.interceptor.js';
 import type { ArticleIntegrity } from './article-integrity.js';

@@ -1,6 +1,6 @@
-import type { EventData } from '../../event-store/event-store.port.js';
-import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
-import { chainTipAfter, sealEvents } from '../hash-chain.js';
+import type { EventData } from '../../platform/event-store/event-store.port.js';
+import { SqliteEventStore } from '../../platform/event-store/sqlite/sqlite-event-store.js';
+import { chainTipAfter, sealEvents } from '../../kernel/hash-chain.js';
 import { type StoreScanProgress, verifyStore } from './verify-store.js';
 
 let counter = 0;

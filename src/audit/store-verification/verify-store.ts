@@ -6,9 +6,9 @@ import {
   EXCLUDE_SYSTEM_EVENTS,
   type Position,
   type RecordedEvent,
-} from '../../event-store/event-store.port.js';
+} from '../../platform/event-store/event-store.port.js';
 import { DENIALS_STREAM } from '../denials/denial.js';
-import { type ChainBreak, chainLinksOf, ChainVerifier } from '../hash-chain.js';
+import { type ChainBreak, chainLinksOf, ChainVerifier } from '../../kernel/hash-chain.js';
 
 /**
  * Categories whose every stream must be sealed (those the command executor writes, and the

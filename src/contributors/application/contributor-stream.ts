@@ -1,6 +1,7 @@
-import type { EventStore, RecordedEvent } from '../../event-store/event-store.port.js';
-import type { CommandStream } from '../../event-sourcing/command-stream.js';
-import { domainEventReader, idFromStream, readStreamOrEmpty, streamNameOf } from '../../event-sourcing/streams.js';
+import type { EventStore, RecordedEvent } from '../../platform/event-store/event-store.port.js';
+import type { CommandStream } from '../../platform/commands/command-stream.js';
+import { idFromStream, streamNameOf } from '../../kernel/streams.js';
+import { domainEventReader, readStreamOrEmpty } from '../../platform/commands/streams.js';
 import type { ContributorCommand } from '../domain/commands.js';
 import { decide } from '../domain/decide.js';
 import { CONTRIBUTOR_EVENT_SCHEMA_VERSION, type ContributorEvent, isContributorEventType } from '../domain/events.js';

@@ -1,4 +1,4 @@
-import type { DecideContext } from '../../event-sourcing/domain/decider.js';
+import type { DecideContext } from '../../kernel/decider.js';
 import type { ContributorCommand } from './commands.js';
 
 export type { DecideContext };

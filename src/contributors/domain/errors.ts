@@ -3,7 +3,7 @@ import {
   type RuleViolationDetails,
   type RuleViolationKind,
   type ValidationIssue,
-} from '../../event-sourcing/domain/rule-violation.js';
+} from '../../kernel/rule-violation.js';
 import type { VerificationStatus } from './state.js';
 
 /** Every way the contributor decider can refuse a command. Closed: the shell maps each one. */

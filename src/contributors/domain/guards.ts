@@ -1,4 +1,4 @@
-import type { Actor } from '../../articles/domain/actor.js';
+import type { Actor } from '../../kernel/identity.js';
 import type { ContributorCommandType } from './commands.js';
 import { ContributorRuleViolation, type ValidationIssue } from './errors.js';
 import { isDesk, isEditor, isWriter, PERMISSION } from './rules.js';

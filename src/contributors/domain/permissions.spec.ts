@@ -1,4 +1,4 @@
-import type { Actor } from '../../articles/domain/actor.js';
+import type { Actor } from '../../kernel/identity.js';
 import type { ContributorCommandType } from './commands.js';
 import { mayReadContributor } from './rules.js';
 import { created, revoke, updateProfile, verified, verify } from './testing/contributor-events.js';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../articles/domain/actor.js';
+import type { Actor } from '../../kernel/identity.js';
 import { type Data, type DecideContext, stamp } from './context.js';
 import { ContributorRuleViolation } from './errors.js';
 import type { ContributorEvent } from './events.js';

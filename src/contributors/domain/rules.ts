@@ -1,4 +1,4 @@
-import type { Actor } from '../../articles/domain/actor.js';
+import type { Actor } from '../../kernel/identity.js';
 import type { ContributorCommandType } from './commands.js';
 
 /** Lengths in characters (code points), after trimming. The HTTP DTOs use the same numbers. */

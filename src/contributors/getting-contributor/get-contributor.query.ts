@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Actor } from '../../articles/domain/actor.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import type { Actor } from '../../kernel/identity.js';
+import { EVENT_STORE, type EventStore } from '../../platform/event-store/event-store.port.js';
 import { readContributorStream, toContributorEvent } from '../application/contributor-stream.js';
 import { ContributorRuleViolation } from '../domain/errors.js';
 import { fold } from '../domain/evolve.js';

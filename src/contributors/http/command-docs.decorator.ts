@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiParam, ApiResponse } from '@nestjs/swagger';
-import { CommandDocs } from '../../event-sourcing/http/command-docs.decorator.js';
+import { CommandDocs } from '../../platform/commands/http/command-docs.decorator.js';
 
 export function ContributorIdParam(): MethodDecorator {
   return ApiParam({ name: 'id', description: "The writer's principal id (an article's authorId)", example: 'writer-dimas' });

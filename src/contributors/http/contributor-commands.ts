@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
-import { setCommandHeaders } from '../../event-sourcing/http/command-response.js';
+import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
+import { setCommandHeaders } from '../../platform/commands/http/command-response.js';
 import { ApplyContributorCommand } from '../application/contributor-command.js';
 import type { ContributorCommand } from '../domain/commands.js';
 import { type ContributorView, toContributorView } from './contributor-view.js';

@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { ProblemException } from '../../http/problem.js';
+import { ProblemException } from '../../platform/http/problem.js';
 import { contributorIdIssues } from '../domain/profile-rules.js';
 
 /**

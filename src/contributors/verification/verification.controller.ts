@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandEnvelope } from '../../event-sourcing/command-envelope.js';
-import { CommandContext } from '../../event-sourcing/http/command-context.decorator.js';
+import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
+import { CommandContext } from '../../platform/commands/http/command-context.decorator.js';
 import { ContributorCommandDocs } from '../http/command-docs.decorator.js';
 import { ContributorCommands } from '../http/contributor-commands.js';
 import { ContributorIdPipe } from '../http/contributor-id.pipe.js';

@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Roles } from '../../auth/index.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { type Logger, PINO_LOGGER } from '../../logging/index.js';
+import { Roles } from '../../platform/auth/index.js';
+import { EVENT_STORE, type EventStore } from '../../platform/event-store/event-store.port.js';
+import { type Logger, PINO_LOGGER } from '../../platform/logging/index.js';
 import { positionFromCursor } from '../cursor-problem.js';
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../delivery-config.js';
 import { commentFrame, retryFrame } from './sse-frames.js';

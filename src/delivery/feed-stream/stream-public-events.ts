@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { comparePositions, type EventStore, type Position } from '../../event-store/event-store.port.js';
+import { comparePositions, type EventStore, type Position } from '../../platform/event-store/event-store.port.js';
 import { encodeCursor } from '../public-events/cursor.js';
 import { ARTICLE_STREAMS, PublicEventProjector } from '../public-events/public-event-projector.js';
 import { commentFrame, eventFrame, idFrame } from './sse-frames.js';

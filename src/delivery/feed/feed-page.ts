@@ -1,4 +1,4 @@
-import { comparePositions, type EventStore, type Position } from '../../event-store/event-store.port.js';
+import { comparePositions, type EventStore, type Position } from '../../platform/event-store/event-store.port.js';
 import type { PublicEvent } from '../public-events/contract.js';
 import { ARTICLE_STREAMS, PublicEventProjector } from '../public-events/public-event-projector.js';
 

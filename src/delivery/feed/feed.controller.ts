@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/index.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import { Roles } from '../../platform/auth/index.js';
+import { EVENT_STORE, type EventStore } from '../../platform/event-store/event-store.port.js';
 import { positionFromCursor } from '../cursor-problem.js';
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../delivery-config.js';
 import type { PublicEvent } from '../public-events/contract.js';

@@ -2,8 +2,8 @@ import { readArticleStream } from '../../articles/application/article-stream.js'
 import { type ArticleEvent, isArticleEventType } from '../../articles/domain/events.js';
 import { evolve } from '../../articles/domain/evolve.js';
 import type { ArticleState } from '../../articles/domain/state.js';
-import { StreamDeletedError } from '../../event-store/errors.js';
-import { comparePositions, type EventStore, type Position, type RecordedEvent } from '../../event-store/event-store.port.js';
+import { StreamDeletedError } from '../../platform/event-store/errors.js';
+import { comparePositions, type EventStore, type Position, type RecordedEvent } from '../../platform/event-store/event-store.port.js';
 
 interface Folded {
   readonly state: ArticleState | null;

@@ -1,4 +1,4 @@
-import type { Position } from '../../event-store/event-store.port.js';
+import type { Position } from '../../platform/event-store/event-store.port.js';
 
 /**
  * A cursor is a log position wrapped so that integrators treat it as opaque: the store may

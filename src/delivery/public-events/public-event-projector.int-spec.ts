@@ -12,8 +12,8 @@ import {
   relatedUnlinked,
 } from '../../articles/domain/testing/article-events.js';
 import { sampleArticleContent } from '../../articles/domain/testing/sample-article.js';
-import type { EventStore } from '../../event-store/event-store.port.js';
-import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
+import type { EventStore } from '../../platform/event-store/event-store.port.js';
+import { SqliteEventStore } from '../../platform/event-store/sqlite/sqlite-event-store.js';
 import type { PublicArticle, PublicEvent } from './contract.js';
 import { ARTICLE_STREAMS, PublicEventProjector } from './public-event-projector.js';
 

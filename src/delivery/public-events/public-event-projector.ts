@@ -1,6 +1,6 @@
 import { ARTICLE_CATEGORY, articleIdFromStream } from '../../articles/application/article-stream.js';
 import { isArticleEventType } from '../../articles/domain/events.js';
-import type { EventFilter, EventStore, RecordedEvent } from '../../event-store/event-store.port.js';
+import type { EventFilter, EventStore, RecordedEvent } from '../../platform/event-store/event-store.port.js';
 import { ArticleHistory, decode } from './article-history.js';
 import {
   linkedArticleIds,

@@ -1,9 +1,9 @@
-import { nameBasedId } from '../../event-sourcing/deterministic-ids.js';
+import { nameBasedId } from '../../kernel/ids.js';
 import type { ArticleContent, Block, Source } from '../../articles/domain/content.js';
 import type { ArticleCorrected, ArticleEvent, ArticlePublished, ArticleUnpublished, RelatedLink } from '../../articles/domain/events.js';
 import { evolve } from '../../articles/domain/evolve.js';
 import type { ArticleState, Correction } from '../../articles/domain/state.js';
-import type { Position } from '../../event-store/event-store.port.js';
+import type { Position } from '../../platform/event-store/event-store.port.js';
 import {
   type PublicArticle,
   type PublicBlock,

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { Gauge } from 'prom-client';
-import { HealthRegistry } from '../../health/index.js';
-import { MetricsRegistry } from '../../metrics/metrics-registry.js';
+import { HealthRegistry } from '../../platform/health/index.js';
+import { MetricsRegistry } from '../../platform/metrics/metrics-registry.js';
 import { DELIVERY_DATABASE } from './delivery-database.js';
 import { WebhookLedger } from './ledger/webhook-ledger.js';
 

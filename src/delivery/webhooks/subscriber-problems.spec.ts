@@ -1,4 +1,4 @@
-import { ProblemException } from '../../http/problem.js';
+import { ProblemException } from '../../platform/http/problem.js';
 import { LedgerBehindError } from './ledger/webhook-ledger.js';
 import { ledgerWrite } from './subscriber-problems.js';
 

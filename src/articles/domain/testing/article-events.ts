@@ -1,4 +1,4 @@
-import { by, clockAt, minute } from '../../../event-sourcing/domain/testing/story-clock.js';
+import { by, clockAt, minute } from '../../../kernel/testing/story-clock.js';
 import { contentHash } from '../content-hash.js';
 import type {
   ArticleChangesRequested,

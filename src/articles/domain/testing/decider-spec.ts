@@ -1,5 +1,5 @@
-import { deciderSpec } from '../../../event-sourcing/domain/testing/decider-spec.js';
-import type { Actor } from '../actor.js';
+import { deciderSpec } from '../../../kernel/testing/decider-spec.js';
+import type { Actor } from '../../../kernel/identity.js';
 import { decide, type DecideContext } from '../decide.js';
 import { ArticleRuleViolation } from '../errors.js';
 import { evolve } from '../evolve.js';

@@ -1,4 +1,4 @@
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../../kernel/identity.js';
 import type { ArticleContent } from '../content.js';
 
 /**

@@ -1,4 +1,4 @@
-import { by, clockAt, minute } from '../../../event-sourcing/domain/testing/story-clock.js';
+import { by, clockAt, minute } from '../../../kernel/testing/story-clock.js';
 import type { ContributorCommand } from '../commands.js';
 import type { ContributorEvent, ContributorProfileUpdated, ContributorVerificationRevoked, ContributorVerified } from '../events.js';
 import type { Profile } from '../profile-rules.js';

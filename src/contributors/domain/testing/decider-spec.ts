@@ -1,5 +1,5 @@
-import type { Actor } from '../../../articles/domain/actor.js';
-import { deciderSpec } from '../../../event-sourcing/domain/testing/decider-spec.js';
+import type { Actor } from '../../../kernel/identity.js';
+import { deciderSpec } from '../../../kernel/testing/decider-spec.js';
 import { decide, type DecideContext } from '../decide.js';
 import { ContributorRuleViolation } from '../errors.js';
 import { evolve } from '../evolve.js';

@@ -8,10 +8,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../../../articles/domain/actor.js';
-import { CurrentActor, Roles } from '../../../auth/index.js';
-import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
-import { ProblemException } from '../../../http/problem.js';
+import type { Actor } from '../../../kernel/identity.js';
+import { CurrentActor, Roles } from '../../../platform/auth/index.js';
+import { EVENT_STORE, type EventStore } from '../../../platform/event-store/event-store.port.js';
+import { ProblemException } from '../../../platform/http/problem.js';
 import { decodeCursor } from '../../public-events/cursor.js';
 import { deliveryNotFound, invalidField, ledgerWrite, subscriberNotFound } from '../subscriber-problems.js';
 import { SubscriberStore } from '../subscribers/subscriber-store.js';

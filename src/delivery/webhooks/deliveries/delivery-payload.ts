@@ -1,4 +1,4 @@
-import type { EventStore } from '../../../event-store/event-store.port.js';
+import type { EventStore } from '../../../platform/event-store/event-store.port.js';
 import { decodeCursor } from '../../public-events/cursor.js';
 import { ARTICLE_STREAMS, PublicEventProjector } from '../../public-events/public-event-projector.js';
 import type { DeliveryRecord } from './outbox.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { nameBasedId } from '../../../event-sourcing/deterministic-ids.js';
+import { nameBasedId } from '../../../kernel/ids.js';
 import { DELIVERY_DATABASE } from '../delivery-database.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'parked' | 'superseded';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameBasedId } from '../../../event-sourcing/deterministic-ids.js';
+import { nameBasedId } from '../../../kernel/ids.js';
 import { PUBLIC_EVENT_TYPES } from '../../public-events/contract.js';
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { pino } from 'pino';
-import { SqliteEventStore } from '../../../event-store/sqlite/sqlite-event-store.js';
+import { SqliteEventStore } from '../../../platform/event-store/sqlite/sqlite-event-store.js';
 import { loadDeliveryConfig } from '../../delivery-config.js';
 import { Outbox } from '../deliveries/outbox.js';
 import { openDeliveryDatabase } from '../delivery-database.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { StreamNotFoundError, WrongExpectedVersionError } from '../../../event-store/errors.js';
+import { StreamNotFoundError, WrongExpectedVersionError } from '../../../platform/event-store/errors.js';
 import {
   EVENT_STORE,
   type EventData,
@@ -10,8 +10,8 @@ import {
   type RecordedEvent,
   type Subscription,
   comparePositions,
-} from '../../../event-store/event-store.port.js';
-import { type Logger, PINO_LOGGER } from '../../../logging/index.js';
+} from '../../../platform/event-store/event-store.port.js';
+import { type Logger, PINO_LOGGER } from '../../../platform/logging/index.js';
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../../delivery-config.js';
 import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
 import { type AttemptDecision, type AttemptRecord, type NewDelivery, Outbox } from '../deliveries/outbox.js';

@@ -10,9 +10,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../../../articles/domain/actor.js';
-import { CurrentActor, Roles } from '../../../auth/index.js';
-import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
+import type { Actor } from '../../../kernel/identity.js';
+import { CurrentActor, Roles } from '../../../platform/auth/index.js';
+import { EVENT_STORE, type EventStore } from '../../../platform/event-store/event-store.port.js';
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../../delivery-config.js';
 import { PUBLIC_EVENT_TYPES } from '../../public-events/contract.js';
 import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';

@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
-import { type Logger, PINO_LOGGER } from '../../../logging/index.js';
+import { EVENT_STORE, type EventStore } from '../../../platform/event-store/event-store.port.js';
+import { type Logger, PINO_LOGGER } from '../../../platform/logging/index.js';
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../../delivery-config.js';
 import { Outbox } from '../deliveries/outbox.js';
 import { SubscriberStore } from '../subscribers/subscriber-store.js';

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { EventStore, Position, Subscription } from '../../../event-store/event-store.port.js';
+import type { EventStore, Position, Subscription } from '../../../platform/event-store/event-store.port.js';
 import type { DeliveryConfig } from '../../delivery-config.js';
 import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
 import { ARTICLE_STREAMS, PublicEventProjector } from '../../public-events/public-event-projector.js';

@@ -1,4 +1,4 @@
-import { SqliteEventStore } from '../../../event-store/sqlite/sqlite-event-store.js';
+import { SqliteEventStore } from '../../../platform/event-store/sqlite/sqlite-event-store.js';
 import { EventStoreLease, LEASE_ACQUIRED, LEASE_RELEASED, LEASE_STREAM_MAX_COUNT, leaseStreamName } from './event-store-lease.js';
 
 const SUBSCRIBER = '9d6e1f7a-0c4b-4e57-9a31-2b8c5d0e4f12';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { StreamNotFoundError, WrongExpectedVersionError } from '../../../event-store/errors.js';
-import type { EventStore, ExpectedRevision } from '../../../event-store/event-store.port.js';
+import { StreamNotFoundError, WrongExpectedVersionError } from '../../../platform/event-store/errors.js';
+import type { EventStore, ExpectedRevision } from '../../../platform/event-store/event-store.port.js';
 import type { DeliveryLease, LeaseHandle } from './lease.js';
 
 export const LEASE_ACQUIRED = 'DeliveryLeaseAcquired';

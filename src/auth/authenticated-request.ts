@@ -1,7 +1,0 @@
-import type { IncomingMessage } from 'node:http';
-import type { Actor } from '../articles/domain/actor.js';
-
-export interface AuthenticatedRequest extends IncomingMessage {
-  /** Set by ApiKeyGuard on every route that is not @Public(). */
-  actor?: Actor;
-}
