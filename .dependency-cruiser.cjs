@@ -20,6 +20,14 @@ module.exports = {
       to: { path: '^src/', pathNot: ['^src/platform/', '^src/kernel/'] },
     },
     {
+      name: 'one-problem-mapping',
+      comment:
+        'Responses to failures are made in one place (platform/http/problem-mapping.ts). Everything else throws a Refusal (kernel/refusal.ts).',
+      severity: 'error',
+      from: { path: '^(src|test|bench)/', pathNot: ['^src/platform/http/', '[.](int-|e2e-)?spec[.]ts$'] },
+      to: { path: '^src/platform/http/problem\\.ts$' },
+    },
+    {
       name: 'no-circular',
       comment: 'A cycle means two files are one idea, or one of them is in the wrong place.',
       severity: 'error',

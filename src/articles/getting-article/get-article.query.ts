@@ -1,5 +1,6 @@
-import { ForbiddenException, Inject, NotFoundException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Refusal } from '../../kernel/refusal.js';
 import { EVENT_STORE, type EventStore } from '../../platform/event-store/event-store.port.js';
 import { readArticleStream, toArticleEvent } from '../application/article-stream.js';
 import type { Actor } from '../../kernel/identity.js';
@@ -36,9 +37,9 @@ export class GetArticleHandler implements IQueryHandler<GetArticle> {
     const recorded = await readArticleStream(this.store, articleId);
     const state = fold(recorded.map(toArticleEvent));
     const last = recorded.at(-1);
-    if (state === null || last === undefined) throw new NotFoundException(`Article ${articleId} does not exist`);
+    if (state === null || last === undefined) throw new Refusal('not_found', 'not_found', `Article ${articleId} does not exist`);
     if (!mayReadWorkingCopy(actor, state)) {
-      throw new ForbiddenException(`Principal ${actor.id} may not read article ${articleId}`);
+      throw new Refusal('forbidden', 'forbidden', `Principal ${actor.id} may not read article ${articleId}`);
     }
     return { state, revision: last.revision, position: last.position.commit };
   }

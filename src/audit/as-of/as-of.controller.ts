@@ -1,11 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Min } from 'class-validator';
 import { Roles } from '../../platform/auth/index.js';
 import { AUDIT_READERS } from '../http/audit-readers.js';
-import { AuditProblemsInterceptor } from '../http/audit-problems.interceptor.js';
 import type { ArticleAsOf } from './article-as-of.js';
 import { GetArticleAsOf } from './get-article-as-of.query.js';
 import { pointInTime } from './point-in-time.js';
@@ -27,7 +26,6 @@ export class AsOfQueryDto {
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/articles')
-@UseInterceptors(AuditProblemsInterceptor)
 export class AsOfController {
   constructor(private readonly queries: QueryBus) {}
 

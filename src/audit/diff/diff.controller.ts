@@ -1,11 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
 import { Roles } from '../../platform/auth/index.js';
 import { AUDIT_READERS } from '../http/audit-readers.js';
-import { AuditProblemsInterceptor } from '../http/audit-problems.interceptor.js';
 import type { ArticleDiff } from './article-diff-query.js';
 import { GetArticleDiff } from './get-article-diff.query.js';
 
@@ -26,7 +25,6 @@ export class DiffQueryDto {
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/articles')
-@UseInterceptors(AuditProblemsInterceptor)
 export class DiffController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,17 +1,15 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../platform/auth/index.js';
 import { AUDIT_READERS } from '../http/audit-readers.js';
-import { AuditProblemsInterceptor } from '../http/audit-problems.interceptor.js';
 import { ExportArticleHistory } from './export-article-history.query.js';
 import { NDJSON_CONTENT_TYPE } from './history-export.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/articles')
-@UseInterceptors(AuditProblemsInterceptor)
 export class ExportController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -6,7 +6,6 @@ import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validat
 import { ARTICLE_EVENT_TYPES } from '../../articles/domain/events.js';
 import { Roles } from '../../platform/auth/index.js';
 import { AUDIT_READERS } from '../http/audit-readers.js';
-import { AuditProblemsInterceptor } from '../http/audit-problems.interceptor.js';
 import { type HistoryPage, MAX_HISTORY_PAGE } from './article-history.js';
 import { GetArticleHistory } from './get-article-history.query.js';
 
@@ -45,7 +44,6 @@ export class HistoryQueryDto {
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/articles')
-@UseInterceptors(AuditProblemsInterceptor)
 export class HistoryController {
   constructor(private readonly queries: QueryBus) {}
 

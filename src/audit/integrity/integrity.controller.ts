@@ -1,16 +1,14 @@
-import { Controller, Get, Param, ParseUUIDPipe, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/auth/index.js';
 import { AUDIT_READERS } from '../http/audit-readers.js';
-import { AuditProblemsInterceptor } from '../http/audit-problems.interceptor.js';
 import type { ArticleIntegrity } from './article-integrity.js';
 import { CheckArticleIntegrity } from './check-article-integrity.query.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/articles')
-@UseInterceptors(AuditProblemsInterceptor)
 export class IntegrityController {
   constructor(private readonly queries: QueryBus) {}
 

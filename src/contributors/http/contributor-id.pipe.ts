@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { ProblemException } from '../../platform/http/problem.js';
+import { invalidFields } from '../../kernel/refusal.js';
 import { contributorIdIssues } from '../domain/profile-rules.js';
 
 /**
@@ -11,12 +11,9 @@ export class ContributorIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     const issues = contributorIdIssues(value);
     if (issues.length === 0) return value;
-    throw new ProblemException({
-      status: 400,
-      type: 'validation-failed',
-      title: 'Invalid request',
-      detail: `Invalid contributor id: ${issues.map((issue) => issue.message).join('; ')}.`,
-      extensions: { errors: [{ field: 'id', messages: issues.map((issue) => issue.message) }] },
-    });
+    throw invalidFields(
+      issues.map((issue) => ({ path: 'id', message: issue.message })),
+      `Invalid contributor id: ${issues.map((issue) => issue.message).join('; ')}.`,
+    );
   }
 }

@@ -1,47 +1,26 @@
-import { ProblemException } from '../../platform/http/problem.js';
-import { LedgerBehindError } from './ledger/webhook-ledger.js';
+import { invalidFields, Refusal } from '../../kernel/refusal.js';
 
-export function subscriberNotFound(id: string): ProblemException {
-  return new ProblemException({ status: 404, type: 'subscriber-not-found', title: 'Subscriber not found', detail: `No subscriber ${id}.` });
+export class SubscriberNotFoundError extends Refusal {
+  constructor(id: string) {
+    super('not_found', 'subscriber_not_found', `No subscriber ${id}.`, { title: 'Subscriber not found' });
+  }
 }
 
-export function deliveryNotFound(id: string): ProblemException {
-  return new ProblemException({
-    status: 404,
-    type: 'delivery-not-found',
-    title: 'Delivery not found',
-    detail: `No delivery ${id} for this subscriber.`,
-  });
+export class DeliveryNotFoundError extends Refusal {
+  constructor(id: string) {
+    super('not_found', 'delivery_not_found', `No delivery ${id} for this subscriber.`, { title: 'Delivery not found' });
+  }
+}
+
+export class DeliveryNotParkedError extends Refusal {
+  constructor(id: string) {
+    super('conflict', 'delivery_not_parked', `Delivery ${id} is not parked; only parked deliveries can be re-driven.`, {
+      title: 'Delivery not parked',
+    });
+  }
 }
 
 /** A field that passed the DTO's checks but not ours, reported like the validation pipe reports. */
-export function invalidField(field: string, message: string): ProblemException {
-  return new ProblemException({
-    status: 400,
-    type: 'validation-failed',
-    title: 'Invalid request',
-    detail: `Invalid value for ${field}: ${message}.`,
-    extensions: { errors: [{ field, messages: [message] }] },
-  });
-}
-
-/**
- * Waits for an admin's write to the webhook ledger. If this instance's fold does not show it in
- * time, the answer is 503 saying so: the change is in the log and takes effect, but this
- * instance cannot show it yet.
- */
-export async function ledgerWrite<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    if (!(error instanceof LedgerBehindError)) throw error;
-    throw new ProblemException({
-      status: 503,
-      type: 'webhook-ledger-behind',
-      title: 'Webhook ledger behind',
-      detail: `${error.message}.`,
-      headers: { 'Retry-After': '5' },
-      cause: error,
-    });
-  }
+export function invalidField(field: string, message: string): Refusal {
+  return invalidFields([{ path: field, message }], `Invalid value for ${field}: ${message}.`);
 }

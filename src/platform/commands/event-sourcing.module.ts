@@ -1,7 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CLOCK, type Clock, systemClock } from '../../kernel/clock.js';
-import { CommandProblemsInterceptor } from './http/command-problems.interceptor.js';
 import { StreamCommandExecutor } from './stream-command-executor.js';
 
 export interface EventSourcingModuleOptions {
@@ -10,8 +8,7 @@ export interface EventSourcingModuleOptions {
 }
 
 /**
- * The command side every context shares: the clock, the executor and the problem mapping
- * (registered here once, app-wide). Global, so context modules inject CLOCK and
+ * The command side every context shares: the clock and the executor. Global, so context modules inject CLOCK and
  * StreamCommandExecutor without importing it. The executor's DENIED_COMMAND_LOG comes from
  * AuditModule, which implements it.
  */
@@ -21,11 +18,7 @@ export class EventSourcingModule {
     return {
       module: EventSourcingModule,
       global: true,
-      providers: [
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
-        StreamCommandExecutor,
-        { provide: APP_INTERCEPTOR, useClass: CommandProblemsInterceptor },
-      ],
+      providers: [{ provide: CLOCK, useValue: options.clock ?? systemClock }, StreamCommandExecutor],
       exports: [CLOCK, StreamCommandExecutor],
     };
   }

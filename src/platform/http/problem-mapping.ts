@@ -1,6 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { EventStoreUnavailableError } from '../event-store/errors.js';
+import { Refusal, type RefusalKind } from '../../kernel/refusal.js';
+import {
+  EventStoreUnavailableError,
+  MaxAppendSizeExceededError,
+  StreamDeletedError,
+  WrongExpectedVersionError,
+} from '../event-store/errors.js';
 import { type ProblemDetails, ProblemException, problemType } from './problem.js';
 
 const SLUGS: Readonly<Record<number, string>> = {
@@ -110,12 +116,76 @@ function detailOf(exception: HttpException): string | undefined {
   return undefined;
 }
 
+const STATUS_OF_KIND: Readonly<Record<RefusalKind, number>> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  stale: 412,
+  too_large: 413,
+  unprocessable: 422,
+  locked: 423,
+  too_many: 429,
+  unavailable: 503,
+};
+
+/** A refusal of any context or layer: its kind gives the status, its code the type. */
+function fromRefusal(refusal: Refusal): MappedProblem {
+  const status = STATUS_OF_KIND[refusal.kind];
+  const errors = refusal.issues.map(({ path, message }) => ({ field: path, messages: [message] }));
+  return {
+    problem: {
+      type: problemType(refusal.code.replaceAll('_', '-')),
+      title: refusal.title ?? titleForStatus(status),
+      status,
+      detail: refusal.message,
+      ...refusal.members,
+      ...(errors.length === 0 ? {} : { errors }),
+    },
+    headers: refusal.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(refusal.retryAfterSeconds) },
+    unexpected: false,
+  };
+}
+
+/** What the event store refuses, as the client needs to hear it. */
+function fromEventStore(exception: unknown): MappedProblem | undefined {
+  const mapped = (slug: string, title: string, status: number, detail: string): MappedProblem => ({
+    problem: { type: problemType(slug), title, status, detail },
+    headers: {},
+    unexpected: false,
+  });
+  if (exception instanceof WrongExpectedVersionError) {
+    return mapped('concurrent-modification', 'Another request changed the resource at the same time', 409, exception.message);
+  }
+  if (exception instanceof MaxAppendSizeExceededError) return mapped('payload-too-large', 'Change too large', 413, exception.message);
+  if (exception instanceof StreamDeletedError) return mapped('gone', 'Gone', 410, `${exception.streamName} was deleted`);
+  // The log is out of reach (EventStoreDB down, a cluster without a leader): the client may
+  // retry, and a command retried with its Idempotency-Key is written once.
+  if (exception instanceof EventStoreUnavailableError) {
+    const detail =
+      'The event store cannot be reached right now. Retry later; a command retried with the same Idempotency-Key is applied once.';
+    return {
+      ...mapped('event-store-unavailable', titleForStatus(503), 503, detail),
+      headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+      unexpected: true,
+    };
+  }
+  return undefined;
+}
+
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 const INTERNAL_DETAIL = 'An unexpected error occurred. Quote the correlation id when reporting it.';
 
-/** Turns anything thrown while handling a request into the problem the client gets. */
+/**
+ * Turns anything thrown while handling a request into the problem the client gets: the one place
+ * where a refusal becomes a response (contexts throw Refusals, the HTTP edge ProblemExceptions).
+ */
 export function toProblem(exception: unknown): MappedProblem {
+  if (exception instanceof Refusal) return fromRefusal(exception);
+  const fromStore = fromEventStore(exception);
+  if (fromStore !== undefined) return fromStore;
   if (exception instanceof ProblemException) {
     return { problem: exception.problem, headers: exception.headers, unexpected: exception.problem.status >= 500 };
   }
@@ -139,22 +209,6 @@ export function toProblem(exception: unknown): MappedProblem {
       },
       headers: {},
       unexpected,
-    };
-  }
-
-  // The log is out of reach (EventStoreDB down, a cluster without a leader): the client may
-  // retry, and a command retried with its Idempotency-Key is written once.
-  if (exception instanceof EventStoreUnavailableError) {
-    return {
-      problem: {
-        type: problemType('event-store-unavailable'),
-        title: titleForStatus(503),
-        status: 503,
-        detail:
-          'The event store cannot be reached right now. Retry later; a command retried with the same Idempotency-Key is applied once.',
-      },
-      headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
-      unexpected: true,
     };
   }
 

@@ -1,4 +1,5 @@
-import { ProblemException } from '../http/problem.js';
+import { Refusal } from '../../kernel/refusal.js';
+import { toProblem } from '../http/problem-mapping.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 describe('opaque cursors', () => {
@@ -14,11 +15,11 @@ describe('opaque cursors', () => {
     Buffer.from('{"a":1}').toString('base64url'),
     Buffer.from('[1,2]').toString('base64url'),
   ])('refuse %s as a 400 problem', (cursor) => {
-    expect(() => decodeCursor(cursor, 2)).toThrow(ProblemException);
+    expect(() => decodeCursor(cursor, 2)).toThrow(Refusal);
     try {
       decodeCursor(cursor, 2);
     } catch (error) {
-      expect((error as ProblemException).problem).toMatchObject({ status: 400, type: 'https://redaksi.dev/problems/invalid-cursor' });
+      expect(toProblem(error).problem).toMatchObject({ status: 400, type: 'https://redaksi.dev/problems/invalid-cursor' });
     }
   });
 });

@@ -1,4 +1,4 @@
-import { ProblemException } from '../http/problem.js';
+import { Refusal } from '../../kernel/refusal.js';
 
 /**
  * Opaque keyset cursors: the sort key of the last item a page showed, base64url-encoded JSON. Keyset
@@ -17,11 +17,8 @@ export function decodeCursor(cursor: string, length: number): string[] {
     values = undefined;
   }
   if (!Array.isArray(values) || values.length !== length || !values.every((value) => typeof value === 'string')) {
-    throw new ProblemException({
-      status: 400,
-      type: 'invalid-cursor',
+    throw new Refusal('invalid', 'invalid_cursor', 'Pass the cursor exactly as a previous page returned it (nextCursor).', {
       title: 'Invalid cursor',
-      detail: 'Pass the cursor exactly as a previous page returned it (nextCursor).',
     });
   }
   return values;

@@ -1,13 +1,16 @@
+import { Refusal } from '../../kernel/refusal.js';
 import type Database from 'better-sqlite3';
 import { type Generation, Generations } from './generations.js';
 import { type Projection, type TableNames, tableNamesOf } from './projection.js';
 import type { ReadModelDatabase } from './read-model-database.js';
 
 /** No usable model yet (the projector has not built one, or the active one is another version's). */
-export class ReadModelUnavailableError extends Error {
+export class ReadModelUnavailableError extends Refusal {
   constructor(readonly projection: string) {
-    super(`The ${projection} read model is not available yet`);
-    this.name = 'ReadModelUnavailableError';
+    super('unavailable', 'read_model_unavailable', `The ${projection} read model is being built; try again shortly.`, {
+      title: 'Read model not available',
+      retryAfterSeconds: 1,
+    });
   }
 }
 

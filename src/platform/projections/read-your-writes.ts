@@ -12,21 +12,22 @@ import { Reflector } from '@nestjs/core';
 import { ApiPropertyOptional, ApiQuery } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
-import { catchError, type Observable, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { ProblemException } from '../http/problem.js';
-import { ReadModels, ReadModelUnavailableError } from './read-models.js';
+import { invalidFields } from '../../kernel/refusal.js';
+import { ReadModels } from './read-models.js';
 
 export const READ_MODEL_POSITION_HEADER = 'X-Read-Model-Position';
 export const READ_MODEL_CAUGHT_UP_HEADER = 'X-Read-Model-Caught-Up';
 const READS_FROM = 'redaksi:read-models';
 const POSITION = /^\d{1,20}$/;
+const WAIT_FOR_MESSAGE = 'waitFor must be a position as a decimal number (the X-Event-Position of a command)';
 
 /** Query parameters every read-model endpoint accepts. */
 export class ReadModelQueryDto {
   @ApiPropertyOptional({ description: 'X-Event-Position of a command: wait (briefly) until this read model reflects it', example: '1042' })
   @IsOptional()
-  @Matches(POSITION, { message: 'waitFor must be a position as a decimal number (the X-Event-Position of a command)' })
+  @Matches(POSITION, { message: WAIT_FOR_MESSAGE })
   waitFor?: string;
 }
 
@@ -61,40 +62,14 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     const waitFor = request.query.waitFor;
     if (waitFor === undefined) {
       response.setHeader(READ_MODEL_POSITION_HEADER, String(this.readModels.lowestCheckpoint(projections) ?? 0n));
-      return this.handle(next);
+      return next.handle();
     }
     if (typeof waitFor !== 'string' || !POSITION.test(waitFor)) {
-      throw new ProblemException({
-        status: 400,
-        type: 'validation-failed',
-        title: 'Invalid request',
-        detail: 'Invalid value for waitFor.',
-        extensions: {
-          errors: [{ field: 'waitFor', messages: ['waitFor must be a position as a decimal number (the X-Event-Position of a command)'] }],
-        },
-      });
+      throw invalidFields([{ path: 'waitFor', message: WAIT_FOR_MESSAGE }]);
     }
     const result = await this.readModels.waitFor(projections, BigInt(waitFor), this.config.readModelWaitMs);
     response.setHeader(READ_MODEL_POSITION_HEADER, String(result.position ?? 0n));
     response.setHeader(READ_MODEL_CAUGHT_UP_HEADER, String(result.caughtUp));
-    return this.handle(next);
-  }
-
-  private handle(next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error: unknown) =>
-        throwError(() =>
-          error instanceof ReadModelUnavailableError
-            ? new ProblemException({
-                status: 503,
-                type: 'read-model-unavailable',
-                title: 'Read model not available',
-                detail: `The ${error.projection} read model is being built; try again shortly.`,
-                headers: { 'Retry-After': '1' },
-              })
-            : error,
-        ),
-      ),
-    );
+    return next.handle();
   }
 }

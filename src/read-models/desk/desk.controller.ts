@@ -1,6 +1,7 @@
-import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../kernel/identity.js';
+import { Refusal } from '../../kernel/refusal.js';
 import { CurrentActor, Roles } from '../../platform/auth/index.js';
 import { ReadsFrom } from '../../platform/projections/read-your-writes.js';
 import { type DeskFilter, DeskQueueQuery } from './desk-queue.js';
@@ -21,7 +22,7 @@ export class DeskController {
   queue(@Query() query: DeskQueryDto, @CurrentActor() actor: Actor): DeskPage {
     const seesAll = actor.roles.some((role) => role === 'editor' || role === 'auditor' || role === 'admin');
     if (!seesAll && query.author !== undefined && query.author !== actor.id) {
-      throw new ForbiddenException('Writers see only their own articles on the desk.');
+      throw new Refusal('forbidden', 'forbidden', 'Writers see only their own articles on the desk.');
     }
     return this.desk.page(filterOf(query, seesAll ? query.author : actor.id));
   }

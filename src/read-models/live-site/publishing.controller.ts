@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '../../platform/http/problem.js';
+import { Refusal } from '../../kernel/refusal.js';
 import { ReadsFrom } from '../../platform/projections/read-your-writes.js';
 import { PublishedArticles, type PublishedLookup } from './published-articles.js';
 import type { LatestNewsPage, PublishedArticleView, WithdrawnArticleView } from './published-view.js';
@@ -52,8 +52,8 @@ function answer(lookup: PublishedLookup, key: string): PublishedArticleView | Wi
     case 'withdrawn':
       return lookup.article;
     case 'gone':
-      throw new ProblemException({ status: 410, type: 'gone', title: 'Gone', detail: 'This article has been removed.' });
+      throw new Refusal('gone', 'gone', 'This article has been removed.');
     case 'not_found':
-      throw new ProblemException({ status: 404, type: 'not-found', title: 'Not Found', detail: `No published article ${key}.` });
+      throw new Refusal('not_found', 'not_found', `No published article ${key}.`);
   }
 }

@@ -11,9 +11,8 @@ import {
 import type { Actor } from '../../../kernel/identity.js';
 import { CurrentActor, Roles } from '../../../platform/auth/index.js';
 import { EVENT_STORE, type EventStore } from '../../../platform/event-store/event-store.port.js';
-import { ProblemException } from '../../../platform/http/problem.js';
 import { decodeCursor } from '../../public-events/cursor.js';
-import { deliveryNotFound, invalidField, ledgerWrite, subscriberNotFound } from '../subscriber-problems.js';
+import { DeliveryNotFoundError, DeliveryNotParkedError, SubscriberNotFoundError, invalidField } from '../subscriber-problems.js';
 import { SubscriberStore } from '../subscribers/subscriber-store.js';
 import { WebhookLedger } from '../ledger/webhook-ledger.js';
 import { DeliveriesQueryDto, ReplayDto } from './deliveries.dto.js';
@@ -50,7 +49,7 @@ export class DeliveriesController {
   async get(@Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string): Promise<DeliveryDetailView> {
     this.requireSubscriber(id);
     const delivery = this.outbox.get(id, deliveryId);
-    if (delivery === undefined) throw deliveryNotFound(deliveryId);
+    if (delivery === undefined) throw new DeliveryNotFoundError(deliveryId);
     return toDeliveryDetailView(delivery, this.outbox.attempts(deliveryId), await payloadOf(this.store, delivery));
   }
 
@@ -61,7 +60,7 @@ export class DeliveriesController {
   async redriveAll(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<{ redriven: number }> {
     this.requireSubscriber(id);
     const redriven = this.outbox.counts(id).parked;
-    if (redriven > 0) await ledgerWrite(this.ledger.redrive(id, null, actor.id, Date.now()));
+    if (redriven > 0) await this.ledger.redrive(id, null, actor.id, Date.now());
     return { redriven };
   }
 
@@ -80,16 +79,11 @@ export class DeliveriesController {
   ): Promise<{ redriven: number }> {
     this.requireSubscriber(id);
     const result = this.outbox.parkedChain(id, deliveryId);
-    if (result === 'not-found') throw deliveryNotFound(deliveryId);
+    if (result === 'not-found') throw new DeliveryNotFoundError(deliveryId);
     if (result === 'not-parked') {
-      throw new ProblemException({
-        status: 409,
-        type: 'delivery-not-parked',
-        title: 'Delivery not parked',
-        detail: `Delivery ${deliveryId} is not parked; only parked deliveries can be re-driven.`,
-      });
+      throw new DeliveryNotParkedError(deliveryId);
     }
-    await ledgerWrite(this.ledger.redrive(id, deliveryId, actor.id, Date.now()));
+    await this.ledger.redrive(id, deliveryId, actor.id, Date.now());
     return result;
   }
 
@@ -109,11 +103,11 @@ export class DeliveriesController {
     this.requireSubscriber(id);
     if (body.from !== 'start' && decodeCursor(body.from) === undefined) throw invalidField('from', 'expected "start" or a feed cursor');
     const { pending, parked } = this.outbox.counts(id);
-    await ledgerWrite(this.ledger.replay(id, body.from === 'start' ? null : body.from, actor.id, Date.now()));
+    await this.ledger.replay(id, body.from === 'start' ? null : body.from, actor.id, Date.now());
     return { from: body.from, superseded: pending + parked };
   }
 
   private requireSubscriber(id: string): void {
-    if (this.subscribers.get(id) === undefined) throw subscriberNotFound(id);
+    if (this.subscribers.get(id) === undefined) throw new SubscriberNotFoundError(id);
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Refusal } from '../../../kernel/refusal.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { StreamNotFoundError, WrongExpectedVersionError } from '../../../platform/event-store/errors.js';
@@ -45,13 +46,19 @@ export class LedgerStoppedError extends Error {
   }
 }
 
-/** A write reached the log, but this instance's fold did not include it in time (see /health). */
-export class LedgerBehindError extends Error {
+/**
+ * A write reached the log, but this instance's fold did not include it in time (see /health): the
+ * change is in the log and takes effect, but this instance cannot show it yet. The admin gets a 503
+ * saying so, with Retry-After.
+ */
+export class LedgerBehindError extends Refusal {
   constructor(waitedMs: number) {
     super(
-      `The webhook ledger holds the change, but this instance has not folded it within ${waitedMs} ms; its fold is behind or failing (see /health)`,
+      'unavailable',
+      'webhook_ledger_behind',
+      `The webhook ledger holds the change, but this instance has not folded it within ${waitedMs} ms; its fold is behind or failing (see /health).`,
+      { title: 'Webhook ledger behind', retryAfterSeconds: 5 },
     );
-    this.name = 'LedgerBehindError';
   }
 }
 

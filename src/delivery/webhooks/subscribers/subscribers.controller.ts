@@ -17,7 +17,7 @@ import { DELIVERY_CONFIG, type DeliveryConfig } from '../../delivery-config.js';
 import { PUBLIC_EVENT_TYPES } from '../../public-events/contract.js';
 import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
 import { Outbox } from '../deliveries/outbox.js';
-import { invalidField, ledgerWrite, subscriberNotFound } from '../subscriber-problems.js';
+import { SubscriberNotFoundError, invalidField } from '../subscriber-problems.js';
 import { WebhookLedger } from '../ledger/webhook-ledger.js';
 import { targetUrlProblem } from './target-url.js';
 import { SubscriberStore } from './subscriber-store.js';
@@ -55,19 +55,17 @@ export class SubscribersController {
     if (problem !== undefined) throw invalidField('url', problem);
     const id = randomUUID();
     const secret = body.secret ?? `whsec_${randomBytes(32).toString('base64url')}`;
-    const registered = await ledgerWrite(
-      this.ledger.register({
-        id,
-        url: body.url,
-        eventTypes: body.eventTypes ?? [...PUBLIC_EVENT_TYPES],
-        topics: [...new Set(body.topics?.map((topic) => topic.trim()) ?? [])],
-        secret,
-        description: body.description ?? null,
-        createdAt: Date.now(),
-        createdBy: actor.id,
-        checkpoint: await this.startingCheckpoint(body.from ?? 'now'),
-      }),
-    );
+    const registered = await this.ledger.register({
+      id,
+      url: body.url,
+      eventTypes: body.eventTypes ?? [...PUBLIC_EVENT_TYPES],
+      topics: [...new Set(body.topics?.map((topic) => topic.trim()) ?? [])],
+      secret,
+      description: body.description ?? null,
+      createdAt: Date.now(),
+      createdBy: actor.id,
+      checkpoint: await this.startingCheckpoint(body.from ?? 'now'),
+    });
     const subscriber = this.subscribers.get(id);
     // A fresh random id whose stream exists already, or a fold that lost it: nothing to answer but a 500.
     if (!registered || subscriber === undefined)
@@ -89,7 +87,7 @@ export class SubscribersController {
   @ApiNotFoundResponse()
   get(@Param('id', ParseUUIDPipe) id: string): SubscriberView {
     const subscriber = this.subscribers.get(id);
-    if (subscriber === undefined) throw subscriberNotFound(id);
+    if (subscriber === undefined) throw new SubscriberNotFoundError(id);
     return toSubscriberView(subscriber, this.outbox.counts(id));
   }
 
@@ -101,9 +99,9 @@ export class SubscribersController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
-    if (this.subscribers.get(id) === undefined) throw subscriberNotFound(id);
+    if (this.subscribers.get(id) === undefined) throw new SubscriberNotFoundError(id);
     // Every instance's fold removes it and stops its worker; the ledger keeps the record.
-    await ledgerWrite(this.ledger.delete(id, actor.id, Date.now()));
+    await this.ledger.delete(id, actor.id, Date.now());
   }
 
   private async startingCheckpoint(from: string): Promise<string | null> {
