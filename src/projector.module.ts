@@ -1,10 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { type AppConfig, ConfigModule } from './platform/config/index.js';
-import { EventStoreModule } from './platform/event-store/event-store.module.js';
-import { HealthModule } from './platform/health/health.module.js';
 import { LoggingModule } from './platform/logging/index.js';
-import { MetricsModule } from './platform/metrics/metrics.module.js';
 import { ALL_PROJECTIONS } from './read-models/all-projections.js';
 import { ProjectionsModule, type ProjectionsModuleOptions } from './platform/projections/projections.module.js';
 
@@ -19,9 +16,6 @@ export class ProjectorModule {
         LoggingModule.forRoot(logger),
         // The projections register their health check and metrics; nothing serves them here, the API
         // reads the same facts from the read-model file.
-        HealthModule,
-        MetricsModule,
-        EventStoreModule,
         ProjectionsModule.forRoot({ ...options, projections: ALL_PROJECTIONS, run: true }),
       ],
     };

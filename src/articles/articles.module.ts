@@ -1,12 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { Clock } from '../kernel/clock.js';
+import { CommandsModule } from '../platform/commands/commands.module.js';
+import { EventStoreModule } from '../platform/event-store/event-store.module.js';
 import { ARTICLE_CONTROLLERS, ARTICLE_PROVIDERS } from './articles.providers.js';
 import { SCHEDULER_OPTIONS, type SchedulerOptions } from './scheduling/scheduled-publisher.js';
 
 export interface ArticlesModuleOptions {
-  /** The app's one clock: AppModule hands it to EventSourcingModule, which provides CLOCK to every context. */
-  readonly clock?: Clock;
   readonly scheduler?: Partial<SchedulerOptions>;
 }
 
@@ -16,7 +15,7 @@ export class ArticlesModule {
     const scheduler: SchedulerOptions = { enabled: true, tickMs: 1_000, ...options.scheduler };
     return {
       module: ArticlesModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), CommandsModule, EventStoreModule],
       controllers: ARTICLE_CONTROLLERS,
       providers: [...ARTICLE_PROVIDERS, { provide: SCHEDULER_OPTIONS, useValue: scheduler }],
     };

@@ -1,16 +1,14 @@
-import { Global, Module } from '@nestjs/common';
-import { DENIED_COMMAND_LOG } from '../platform/commands/denied-commands.js';
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '../platform/event-store/event-store.module.js';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit.providers.js';
 
 /**
- * History, point-in-time views, diffs, integrity and the denial log. Global so the command
- * executor (src/event-sourcing) finds the denial log (DENIED_COMMAND_LOG) without importing this module.
- * Its queries run on the QueryBus that CqrsModule.forRoot (in ArticlesModule) makes global.
+ * History, point-in-time views, diffs, integrity and the denials the command runner recorded.
+ * Its queries run on the QueryBus that CqrsModule.forRoot (in ArticlesModule) provides.
  */
-@Global()
 @Module({
+  imports: [EventStoreModule],
   controllers: AUDIT_CONTROLLERS,
   providers: AUDIT_PROVIDERS,
-  exports: [DENIED_COMMAND_LOG],
 })
 export class AuditModule {}

@@ -1,8 +1,6 @@
 import type { Provider } from '@nestjs/common';
-import { DENIED_COMMAND_LOG } from '../platform/commands/denied-commands.js';
 import { AsOfController } from './as-of/as-of.controller.js';
 import { GetArticleAsOfHandler } from './as-of/get-article-as-of.query.js';
-import { DenialLog } from './denials/denial-log.js';
 import { DenialsController } from './denials/denials.controller.js';
 import { ListDenialsHandler } from './denials/list-denials.query.js';
 import { DiffController } from './diff/diff.controller.js';
@@ -31,6 +29,4 @@ export const AUDIT_PROVIDERS: Provider[] = [
   GetArticleDiffHandler,
   CheckArticleIntegrityHandler,
   ListDenialsHandler,
-  DenialLog,
-  { provide: DENIED_COMMAND_LOG, useExisting: DenialLog },
 ];

@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../platform/config/index.js';
+import { EventStoreModule } from '../platform/event-store/event-store.module.js';
 import { EVENT_STORE, type EventStore } from '../platform/event-store/event-store.port.js';
+import { HealthModule } from '../platform/health/health.module.js';
+import { MetricsModule } from '../platform/metrics/metrics.module.js';
 import { DELIVERY_CONFIG, type DeliveryConfig, type DeliveryOptions, loadDeliveryConfig } from './delivery-config.js';
 import { FeedController } from './feed/feed.controller.js';
 import { FeedStreamController } from './feed-stream/feed-stream.controller.js';
@@ -22,13 +25,13 @@ import { DELIVERY_LEASE, ProcessLease } from './webhooks/worker/lease.js';
  * Delivery to publishing services: the pull feed, the server-sent event stream and signed
  * webhooks, all computed from the log (nothing is published in-process after an append).
  * Webhook state is itself in the log (the ledger), so several instances share it.
- * Needs ConfigModule, LoggingModule, HealthModule and EventStoreModule (all global).
  */
 @Module({})
 export class DeliveryModule {
   static forRoot(options: DeliveryOptions = {}): DynamicModule {
     return {
       module: DeliveryModule,
+      imports: [EventStoreModule, HealthModule, MetricsModule],
       controllers: [FeedController, FeedStreamController, SubscribersController, DeliveriesController],
       providers: [
         { provide: DELIVERY_CONFIG, useFactory: () => loadDeliveryConfig(process.env, options) },

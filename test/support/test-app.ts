@@ -78,7 +78,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const clock = options.clock ?? new TestClock();
   const app = await createApp(config, {
-    articles: { clock: clock.now, scheduler: { enabled: true, tickMs: 60_000, ...options.scheduler } },
+    clock: clock.now,
+    articles: { scheduler: { enabled: true, tickMs: 60_000, ...options.scheduler } },
     ...(options.delivery === undefined ? {} : { delivery: options.delivery }),
   });
   await app.init();

@@ -6,7 +6,7 @@ import { SqliteEventStore } from '../../platform/event-store/sqlite/sqlite-event
 import type { DeniedCommand, DeniedCommandLog } from '../../platform/commands/denied-commands.js';
 import { StreamCommandExecutor } from '../../platform/commands/stream-command-executor.js';
 import { verifyChain } from '../../kernel/hash-chain.js';
-import { DenialLog } from './denial-log.js';
+import { DenialLog } from '../../platform/commands/denial-log.js';
 import { DENIALS_STREAM } from './denial.js';
 import { listDenials } from './list-denials.query.js';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/identity.js';
+import type { Actor, Role } from '../../kernel/identity.js';
 
 /** A command a decider refused for authorization (kind 'forbidden': role, ownership, four eyes). */
 export interface DeniedCommand {
@@ -16,11 +16,37 @@ export interface DeniedCommand {
 }
 
 /**
- * Where refused attempts are written for auditors. The command side owns this port and the
- * audit context implements it (src/audit/denials), so no context depends on audit.
+ * Where refused attempts are written for auditors (denial-log.ts writes them into the log; tests
+ * pass their own). The audit context reads them back.
  */
 export interface DeniedCommandLog {
   record(denied: DeniedCommand): Promise<void>;
 }
 
 export const DENIED_COMMAND_LOG = Symbol('DeniedCommandLog');
+
+/**
+ * One stream for every refused attempt, of every context. Its category is `audit`, so
+ * category readers (projections, the scheduler, the feed) never see it; it is hash-chained.
+ */
+export const DENIALS_STREAM = 'audit-denials';
+export const COMMAND_DENIED = 'CommandDenied';
+/** 1: article commands only, named by `articleId`; 2: any command, named by `streamId`. */
+export const COMMAND_DENIED_SCHEMA_VERSION = 2;
+
+/** The data of a CommandDenied event; metadata carries the usual actor, correlation and chain. */
+export interface CommandDeniedData {
+  /** The stream the command was meant for, e.g. `article-<id>` or `contributor-<id>` (version 2). */
+  readonly streamId?: string;
+  /** Version 1 only: the article the command was meant for. */
+  readonly articleId?: string;
+  readonly commandType: string;
+  readonly commandId: string;
+  /** The context's refusal, e.g. forbidden (role), not_owner, four_eyes, community_set_by_desk. */
+  readonly code: string;
+  readonly reason: string;
+  readonly actorId: string;
+  readonly actorName: string;
+  readonly actorRoles: readonly Role[];
+  readonly at: string;
+}

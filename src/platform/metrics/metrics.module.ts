@@ -1,8 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsRegistry } from './metrics-registry.js';
 
-/** Global, so any module can inject MetricsRegistry and add its metrics. */
-@Global()
+/** /metrics, and the registry behind it: a module that adds metrics imports this one. */
 @Module({ controllers: [MetricsController], providers: [MetricsRegistry], exports: [MetricsRegistry] })
 export class MetricsModule {}

@@ -1,12 +1,11 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { HealthRegistry } from '../health/health.registry.js';
 import { MetricsRegistry } from '../metrics/metrics-registry.js';
 import type { Projection } from './projection.js';
-import { PROJECTIONS, ProjectionRunners, READ_MODEL_DATABASE } from './projection-runners.js';
+import { PROJECTIONS, ProjectionRunners } from './projection-runners.js';
 import { type ProjectionReport, projectionReports } from './projection-status.js';
-import type { ReadModelDatabase } from './read-model-database.js';
 import { ReadModels } from './read-models.js';
 
 /**
@@ -14,13 +13,12 @@ import { ReadModels } from './read-models.js';
  * stopped on an event or has no model) and the projection metrics on /metrics.
  */
 @Injectable()
-export class ProjectionObservability implements OnModuleInit, OnApplicationShutdown {
+export class ProjectionObservability implements OnModuleInit {
   private inFlight: Promise<ProjectionReport[]> | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
-    @Inject(READ_MODEL_DATABASE) private readonly database: ReadModelDatabase,
     private readonly readModels: ReadModels,
     private readonly runners: ProjectionRunners,
     private readonly health: HealthRegistry,
@@ -36,11 +34,6 @@ export class ProjectionObservability implements OnModuleInit, OnApplicationShutd
       };
     });
     this.registerMetrics();
-  }
-
-  /** Runs after the runners have stopped (beforeApplicationShutdown). */
-  onApplicationShutdown(): void {
-    this.database.close();
   }
 
   /** A scrape asks once per metric: the calls that overlap share one look at the store and the file. */

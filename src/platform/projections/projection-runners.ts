@@ -4,10 +4,9 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js
 import { PINO_LOGGER } from '../logging/logger.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner, type RetryPolicy, type RunnerStatus } from './projection-runner.js';
-import type { ReadModelDatabase } from './read-model-database.js';
+import { READ_MODEL_DATABASE, type ReadModelDatabase } from './read-model-database.js';
 import { ReadModels } from './read-models.js';
 
-export const READ_MODEL_DATABASE = Symbol('ReadModelDatabase');
 export const PROJECTIONS = Symbol('Projections');
 export const PROJECTION_RUNNER_OPTIONS = Symbol('ProjectionRunnerOptions');
 

@@ -1,17 +1,12 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { EventStoreModule } from '../event-store/event-store.module.js';
+import { HealthModule } from '../health/health.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
+import { ReadModelsModule } from './read-models.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import type { Projection } from './projection.js';
 import { ProjectionObservability } from './projection-observability.js';
-import {
-  PROJECTION_RUNNER_OPTIONS,
-  PROJECTIONS,
-  ProjectionRunners,
-  type ProjectionRunnerSettings,
-  READ_MODEL_DATABASE,
-} from './projection-runners.js';
-import { openReadModelDatabase, type ReadModelDatabase } from './read-model-database.js';
-import { ReadModels } from './read-models.js';
-import { ReadYourWritesInterceptor } from './read-your-writes.js';
+import { PROJECTION_RUNNER_OPTIONS, PROJECTIONS, ProjectionRunners, type ProjectionRunnerSettings } from './projection-runners.js';
 
 export interface ProjectionsModuleOptions {
   /** Default: REDAKSI_PROJECTIONS (inline runs them here, off leaves them to the projector). */
@@ -23,16 +18,15 @@ export interface ProjectionsModuleOptions {
 }
 
 /**
- * The read side's infrastructure: the read-model file (`<data dir>/read-models.sqlite`), the runners that
- * keep it following the log, the query access every read API uses, read-your-writes, and the projections'
- * /health check and metrics. Global, so feature modules (publishing, desk) inject ReadModels.
+ * The runners that keep the read models following the log (when this process runs them) and the
+ * projections' /health check and metrics, over the read-model file of ReadModelsModule.
  */
-@Global()
 @Module({})
 export class ProjectionsModule {
   static forRoot(options: ProjectionsModuleOptions): DynamicModule {
     return {
       module: ProjectionsModule,
+      imports: [EventStoreModule, HealthModule, MetricsModule, ReadModelsModule],
       providers: [
         { provide: PROJECTIONS, useValue: options.projections },
         {
@@ -44,13 +38,9 @@ export class ProjectionsModule {
             ...(options.retry === undefined ? {} : { retry: options.retry }),
           }),
         },
-        { provide: READ_MODEL_DATABASE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openReadModelDatabase(config.dataDir) },
-        { provide: ReadModels, inject: [READ_MODEL_DATABASE], useFactory: (database: ReadModelDatabase) => new ReadModels(database) },
         ProjectionRunners,
         ProjectionObservability,
-        ReadYourWritesInterceptor,
       ],
-      exports: [ReadModels, READ_MODEL_DATABASE, ProjectionRunners, ProjectionObservability, ReadYourWritesInterceptor],
     };
   }
 }

@@ -5,6 +5,9 @@ import { migrateGenerations } from './generations.js';
 
 export const READ_MODEL_FILE = 'read-models.sqlite';
 
+/** Injection token for this process's ReadModelDatabase. */
+export const READ_MODEL_DATABASE = Symbol('ReadModelDatabase');
+
 export interface ReadModelDatabase {
   /** Runners' transactions. Several processes may hold one (API, projector, rebuild); SQLite serialises them. */
   readonly writer: Database.Database;

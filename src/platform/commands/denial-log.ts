@@ -1,10 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventData, type EventStore, type RecordedEvent } from '../../platform/event-store/event-store.port.js';
-import { StreamNotFoundError, WrongExpectedVersionError } from '../../platform/event-store/errors.js';
-import type { DeniedCommand, DeniedCommandLog } from '../../platform/commands/denied-commands.js';
+import { EVENT_STORE, type EventData, type EventStore, type RecordedEvent } from '../event-store/event-store.port.js';
+import { StreamNotFoundError, WrongExpectedVersionError } from '../event-store/errors.js';
 import { nameBasedId } from '../../kernel/ids.js';
 import { chainTipAfter, sealEvents } from '../../kernel/hash-chain.js';
-import { COMMAND_DENIED, COMMAND_DENIED_SCHEMA_VERSION, type CommandDeniedData, DENIALS_STREAM } from './denial.js';
+import {
+  COMMAND_DENIED,
+  COMMAND_DENIED_SCHEMA_VERSION,
+  type CommandDeniedData,
+  DENIALS_STREAM,
+  type DeniedCommand,
+  type DeniedCommandLog,
+} from './denied-commands.js';
 
 // Another API instance on the same store can take the revision this one read; a few rereads settle it.
 const MAX_ATTEMPTS = 5;
