@@ -23,8 +23,9 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is plain TypeScript: no framework, no storage, no I/O, no clock.
-    files: ['src/**/domain/**/*.ts'],
+    // The domain is plain TypeScript: no framework, no storage, no I/O, no clock. It is each context's
+    // model/ and the decision files of its actions.
+    files: ['src/**/model/**/*.ts', 'src/**/*.decision.ts', 'src/**/decide.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,7 +1,7 @@
+import { ARTICLE_EVENTS } from '../src/articles/model/events.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { articleStreamName } from '../src/articles/application/article-stream.js';
 import type { EventData } from '../src/platform/event-store/event-store.port.js';
 import { SqliteEventStore } from '../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { articleHistory } from './lib/article-history.js';
@@ -237,7 +237,7 @@ function serialise(subject: Subject): Subject {
 async function sequential(subject: Subject, event: () => EventData, limits: LoopLimits): Promise<LoopResult> {
   const revisions = new Map<string, bigint>();
   return runWriters(1, limits, async (_, n) => {
-    const stream = articleStreamName(`seq-${n % 100}`);
+    const stream = ARTICLE_EVENTS.streamName(`seq-${n % 100}`);
     const last = revisions.get(stream) ?? -1n;
     await subject.append(stream, [event()], last);
     revisions.set(stream, last + 1n);
@@ -247,13 +247,13 @@ async function sequential(subject: Subject, event: () => EventData, limits: Loop
 async function concurrent(subject: Subject, event: () => EventData, limits: LoopLimits): Promise<LoopResult> {
   const last = new Array<bigint>(CONCURRENT_WRITERS).fill(-1n);
   return runWriters(CONCURRENT_WRITERS, limits, async (writer) => {
-    await subject.append(articleStreamName(`writer-${writer}`), [event()], last[writer]!);
+    await subject.append(ARTICLE_EVENTS.streamName(`writer-${writer}`), [event()], last[writer]!);
     last[writer] = last[writer]! + 1n;
   });
 }
 
 async function batch(subject: Subject, event: () => EventData, limits: LoopLimits): Promise<LoopResult> {
   return runWriters(1, limits, async (_, n) => {
-    await subject.append(articleStreamName(`batch-${n}`), Array.from({ length: BATCH }, event), -1n);
+    await subject.append(ARTICLE_EVENTS.streamName(`batch-${n}`), Array.from({ length: BATCH }, event), -1n);
   });
 }

@@ -1,7 +1,8 @@
+import { ARTICLE_EVENTS } from '../src/articles/model/events.js';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { articleStreamName, readArticleStream, toArticleEvent } from '../src/articles/application/article-stream.js';
-import { fold } from '../src/articles/domain/evolve.js';
+import { readArticleStream } from '../src/articles/application/article-stream.js';
+import { fold } from '../src/articles/model/evolve.js';
 import { type Position, type RecordedEvent } from '../src/platform/event-store/event-store.port.js';
 import { EMBEDDED_STORE_FILE } from '../src/platform/event-store/event-store.module.js';
 import { SqliteEventStore } from '../src/platform/event-store/sqlite/sqlite-event-store.js';
@@ -29,13 +30,13 @@ export const replayBenchmark: Benchmark = {
       const rows: Cell[][] = [];
       for (const length of STREAM_LENGTHS) {
         const articleId = randomUUID();
-        await appendStream(store, articleStreamName(articleId), articleHistory({ articleId, events: length }));
+        await appendStream(store, ARTICLE_EVENTS.streamName(articleId), articleHistory({ articleId, events: length }));
         const latency = new LatencyRecorder();
         let revision = -1;
         const start = performance.now();
         while (performance.now() - start < rebuildBudgetMs || latency.count < 5) {
           await latency.time(async () => {
-            const state = fold((await readArticleStream(store, articleId)).map(toArticleEvent));
+            const state = fold((await readArticleStream(store, articleId)).map((recorded) => ARTICLE_EVENTS.event(recorded)));
             revision = state?.revision ?? -1;
           });
         }
@@ -57,7 +58,7 @@ export const replayBenchmark: Benchmark = {
           `one store in a temp directory, first filled through the EventStore port with ${seeded.events.toLocaleString('en-US')} events ` +
           `(${(seeded.events / 10).toLocaleString('en-US')} valid 10-event article streams of a short article, decided by the real decider; the full projection rebuild is the projection-rebuild benchmark). ` +
           `Then one article each with 10, 1,000 and 10,000 events (the sample article's story repeated: revise, revise, submit, changes requested, revise, revise, submit, verified, published, ` +
-          `an editor's revision; every revision carries the whole content, ~2.5 KB). Rebuild = readStream + toArticleEvent + fold (src/articles/domain/evolve.ts), ` +
+          `an editor's revision; every revision carries the whole content, ~2.5 KB). Rebuild = readStream + toArticleEvent + fold (src/articles/model/evolve.ts), ` +
           `repeated for ${rebuildBudgetMs / 1000} s per length. Reading all: the whole log forwards, decoded, by readAll pages of ${PAGE} and by a catch-up subscription from the start until caughtUp.`,
         tables: [
           { title: 'Rebuilding one article', columns: ['events in stream', 'rebuilds', 'p50 ms', 'p99 ms', 'events/s at p50'], rows },

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { revisedContent } from '../lib/article-history.js';
-import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleArticleContent } from '../../src/articles/model/testing/sample-article.js';
 import { EMBEDDED_STORE_FILE } from '../../src/platform/event-store/event-store.module.js';
 import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { type ApiKeysFixture, writeApiKeys } from '../../test/support/api-keys-fixture.js';

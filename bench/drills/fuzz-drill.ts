@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/model/testing/sample-article.js';
 import type { Position, RecordedEvent } from '../../src/platform/event-store/event-store.port.js';
 import type { Who } from '../../test/support/test-app.js';
 import { type DrillTarget, eventsAfter, headOf, metadataOf } from './target.js';

@@ -1,7 +1,7 @@
-import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
-import { toArticleEvent } from '../../src/articles/application/article-stream.js';
-import { evolve } from '../../src/articles/domain/evolve.js';
-import type { ArticleState } from '../../src/articles/domain/state.js';
+import { ARTICLE_EVENTS } from '../../src/articles/model/events.js';
+import { sampleArticleContent } from '../../src/articles/model/testing/sample-article.js';
+import { evolve } from '../../src/articles/model/evolve.js';
+import type { ArticleState } from '../../src/articles/model/state.js';
 import type { RecordedEvent } from '../../src/platform/event-store/event-store.port.js';
 import type { Who } from '../../test/support/test-app.js';
 import { type DrillTarget, metadataOf } from './target.js';
@@ -159,7 +159,7 @@ function checkRound(round: number, stream: readonly RecordedEvent[], base: numbe
         );
       }
     }
-    state = evolve(state, toArticleEvent(event));
+    state = evolve(state, ARTICLE_EVENTS.event(event));
   }
   return problems;
 }

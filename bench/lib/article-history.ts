@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { toEventData } from '../../src/articles/application/article-stream.js';
+import { toEventData } from '../../src/platform/commands/event-metadata.js';
 import type { CommandEnvelope } from '../../src/platform/commands/command-envelope.js';
 import { eventIdFor } from '../../src/kernel/ids.js';
 import { buildEventMetadata } from '../../src/platform/commands/event-metadata.js';
 import type { Actor } from '../../src/kernel/identity.js';
-import type { ArticleCommand } from '../../src/articles/domain/commands.js';
-import type { ArticleContent } from '../../src/articles/domain/content.js';
-import { decide } from '../../src/articles/domain/decide.js';
-import { EVENT_SCHEMA_VERSION } from '../../src/articles/domain/events.js';
-import { evolve } from '../../src/articles/domain/evolve.js';
-import type { ArticleState } from '../../src/articles/domain/state.js';
-import { slugify } from '../../src/articles/domain/slug.js';
-import { editor, sampleArticleContent, secondEditor, writer } from '../../src/articles/domain/testing/sample-article.js';
+import type { ArticleCommand } from '../../src/articles/model/commands.js';
+import type { ArticleContent } from '../../src/articles/model/content.js';
+import { decide } from '../../src/articles/model/decide.js';
+import { ARTICLE_EVENTS } from '../../src/articles/model/events.js';
+import { evolve } from '../../src/articles/model/evolve.js';
+import type { ArticleState } from '../../src/articles/model/state.js';
+import { slugify } from '../../src/articles/model/slug.js';
+import { editor, sampleArticleContent, secondEditor, writer } from '../../src/articles/model/testing/sample-article.js';
 import type { EventData, JsonValue } from '../../src/platform/event-store/event-store.port.js';
 
 /** A short but complete article, for filling a store with many streams without gigabytes of text. */
@@ -67,7 +67,7 @@ export function articleHistory(options: HistoryOptions): EventData[] {
     const now = new Date(start + step * 1000);
     const envelope = envelopeFor(actor);
     for (const [index, event] of decide(state, command, { actor, now }).entries()) {
-      const metadata = buildEventMetadata(envelope, command.type, now, EVENT_SCHEMA_VERSION[event.type]);
+      const metadata = buildEventMetadata(envelope, command.type, now, ARTICLE_EVENTS.schemaVersion(event.type));
       events.push(toEventData(event, eventIdFor(`article-${options.articleId}`, envelope.commandId, index), metadata));
       state = evolve(state, event);
     }

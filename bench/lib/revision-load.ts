@@ -1,7 +1,7 @@
+import { ARTICLE_EVENTS } from '../../src/articles/model/events.js';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { articleStreamName } from '../../src/articles/application/article-stream.js';
-import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleArticleContent } from '../../src/articles/model/testing/sample-article.js';
 import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { articleHistory, revisedContent } from './article-history.js';
 
@@ -21,7 +21,7 @@ export async function seedDrafts(storeFile: string, count: number): Promise<stri
       Array.from({ length: count }, async () => {
         const articleId = randomUUID();
         articleIds.push(articleId);
-        await store.appendToStream(articleStreamName(articleId), articleHistory({ articleId, events: 1 }), {
+        await store.appendToStream(ARTICLE_EVENTS.streamName(articleId), articleHistory({ articleId, events: 1 }), {
           expectedRevision: 'no_stream',
         });
       }),

@@ -1,7 +1,7 @@
+import { ARTICLE_EVENTS } from '../../src/articles/model/events.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/kernel/identity.js';
-import type { ArticleContent } from '../../src/articles/domain/content.js';
-import { articleStreamName } from '../../src/articles/application/article-stream.js';
+import type { ArticleContent } from '../../src/articles/model/content.js';
 import type { EventData, EventStore } from '../../src/platform/event-store/event-store.port.js';
 import { articleHistory, rebrand } from './article-history.js';
 
@@ -43,7 +43,7 @@ export async function seedArticles(store: EventStore, plan: SeedPlan): Promise<S
       next += 1;
       const articleId = randomUUID();
       articleIds.push(articleId);
-      await store.appendToStream(articleStreamName(articleId), rebrand(template, articleId), { expectedRevision: 'no_stream' });
+      await store.appendToStream(ARTICLE_EVENTS.streamName(articleId), rebrand(template, articleId), { expectedRevision: 'no_stream' });
       events += template.length;
       if (plan.onProgress && events - reported >= 100_000) {
         reported = events;

@@ -1,4 +1,4 @@
-import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleArticleContent } from '../../src/articles/model/testing/sample-article.js';
 import type { Who } from '../../test/support/test-app.js';
 
 const VERIFY_BODY = JSON.stringify({ checklist: { sourcesChecked: true, quotesAttributed: true } });

@@ -1,5 +1,6 @@
-import { readArticleStream, toArticleEvent } from '../articles/application/article-stream.js';
-import type { ArticleEvent } from '../articles/domain/events.js';
+import { ARTICLE_EVENTS } from '../articles/model/events.js';
+import { readArticleStream } from '../articles/application/article-stream.js';
+import type { ArticleEvent } from '../articles/model/events.js';
 import type { EventStore, RecordedEvent } from '../platform/event-store/event-store.port.js';
 import { readEventMetadata } from '../platform/commands/event-metadata.js';
 import { AuditedArticleNotFoundError } from './audit-errors.js';
@@ -17,7 +18,7 @@ export interface TrailEvent {
 export async function readArticleTrail(store: EventStore, articleId: string): Promise<TrailEvent[]> {
   const recorded = await readArticleStream(store, articleId);
   if (recorded.length === 0) throw new AuditedArticleNotFoundError(articleId);
-  return recorded.map((event) => ({ recorded: event, event: toArticleEvent(event) }));
+  return recorded.map((event) => ({ recorded: event, event: ARTICLE_EVENTS.event(event) }));
 }
 
 /** When the command was decided (metadata.occurredAt); the store's write time only for events without it. */

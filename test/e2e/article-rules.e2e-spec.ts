@@ -1,4 +1,4 @@
-import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleArticleContent } from '../../src/articles/model/testing/sample-article.js';
 import { articleIn, eventCount, VERIFY_BODY } from '../support/article-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,4 +1,4 @@
-import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/model/testing/sample-article.js';
 import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { EsdbTestServer } from '../esdb/esdb-test-server.js';
 import { expectedEventMetadata } from '../support/event-metadata-expectation.js';

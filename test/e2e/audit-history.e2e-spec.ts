@@ -1,4 +1,4 @@
-import { sampleRevisedContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleRevisedContent } from '../../src/articles/model/testing/sample-article.js';
 import { type AuditedArticle, driveAuditedArticle } from '../support/audited-article.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleArticleContent } from '../../src/articles/model/testing/sample-article.js';
 import { SqliteEventStore } from '../../src/platform/event-store/sqlite/sqlite-event-store.js';
 import { startServer } from '../support/server-process.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleArticleContent } from '../../src/articles/model/testing/sample-article.js';
 import { articleIn, eventCount } from '../support/article-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

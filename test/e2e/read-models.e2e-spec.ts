@@ -1,5 +1,5 @@
-import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/domain/testing/sample-article.js';
-import type { ArticleContent } from '../../src/articles/domain/content.js';
+import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/model/testing/sample-article.js';
+import type { ArticleContent } from '../../src/articles/model/content.js';
 import { ALL_PROJECTIONS } from '../../src/read-models/all-projections.js';
 import { rebuildProjection } from '../../src/platform/projections/rebuild.js';
 import { COMMUNITY_DISCLAIMER } from '../../src/read-models/live-site/published-view.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleArticleContent } from '../../src/articles/model/testing/sample-article.js';
 import type { PublicEvent } from '../../src/delivery/public-events/contract.js';
 import { DELIVERY_DATABASE_FILE } from '../../src/delivery/webhooks/delivery-database.js';
 import { verifySignature } from '../../src/delivery/webhooks/signing.js';

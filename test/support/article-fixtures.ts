@@ -1,5 +1,5 @@
-import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
-import type { ArticleContent } from '../../src/articles/domain/content.js';
+import { sampleArticleContent } from '../../src/articles/model/testing/sample-article.js';
+import type { ArticleContent } from '../../src/articles/model/content.js';
 import type { TestApp, Who } from './test-app.js';
 
 export const VERIFY_BODY = { checklist: { sourcesChecked: true, quotesAttributed: true } } as const;

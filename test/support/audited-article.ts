@@ -1,5 +1,5 @@
-import type { ArticleState } from '../../src/articles/domain/state.js';
-import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/domain/testing/sample-article.js';
+import type { ArticleState } from '../../src/articles/model/state.js';
+import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/model/testing/sample-article.js';
 import { VERIFY_BODY } from './article-fixtures.js';
 import type { TestApp } from './test-app.js';
 

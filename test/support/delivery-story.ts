@@ -1,4 +1,4 @@
-import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/domain/testing/sample-article.js';
+import { sampleArticleContent, sampleRevisedContent } from '../../src/articles/model/testing/sample-article.js';
 import { articleIn, VERIFY_BODY } from './article-fixtures.js';
 import type { TestApp } from './test-app.js';
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { toEventData } from '../../src/articles/application/article-stream.js';
+import { toEventData } from '../../src/platform/commands/event-metadata.js';
 import type { Actor } from '../../src/kernel/identity.js';
-import type { ArticleCommand } from '../../src/articles/domain/commands.js';
-import { decide } from '../../src/articles/domain/decide.js';
-import { evolve } from '../../src/articles/domain/evolve.js';
-import { slugify } from '../../src/articles/domain/slug.js';
-import type { ArticleState } from '../../src/articles/domain/state.js';
-import { editor, otherWriter, sampleArticleContent, secondEditor, writer } from '../../src/articles/domain/testing/sample-article.js';
+import type { ArticleCommand } from '../../src/articles/model/commands.js';
+import { decide } from '../../src/articles/model/decide.js';
+import { evolve } from '../../src/articles/model/evolve.js';
+import { slugify } from '../../src/articles/model/slug.js';
+import type { ArticleState } from '../../src/articles/model/state.js';
+import { editor, otherWriter, sampleArticleContent, secondEditor, writer } from '../../src/articles/model/testing/sample-article.js';
 import type { EventData, EventStore } from '../../src/platform/event-store/event-store.port.js';
 
 /**

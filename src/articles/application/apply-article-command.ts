@@ -1,6 +1,6 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
-import type { ArticleCommand } from '../domain/commands.js';
+import type { ArticleCommand } from '../model/commands.js';
 import { ArticleCommandHandler, ArticleCommandMessage } from './article-command.js';
 
 /**

@@ -3,8 +3,8 @@ import { Command, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
 import type { ExecutedCommand } from '../../platform/commands/executed-command.js';
 import { StreamCommandExecutor } from '../../platform/commands/stream-command-executor.js';
-import type { ArticleCommand } from '../domain/commands.js';
-import type { ArticleState } from '../domain/state.js';
+import type { ArticleCommand } from '../model/commands.js';
+import type { ArticleState } from '../model/state.js';
 import { ARTICLE_STREAM } from './article-stream.js';
 
 export type ExecutedArticleCommand = ExecutedCommand<ArticleState>;

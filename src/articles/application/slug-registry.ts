@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../platform/event-store/event-store.port.js';
 import { WrongExpectedVersionError } from '../../platform/event-store/errors.js';
 import { nameBasedId } from '../../kernel/ids.js';
-import { slugCandidates, slugify } from '../domain/slug.js';
+import { slugCandidates, slugify } from '../model/slug.js';
 
 export const SLUG_CATEGORY = 'slug';
 const MAX_CANDIDATES = 100;

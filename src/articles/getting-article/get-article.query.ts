@@ -1,11 +1,12 @@
+import { ARTICLE_EVENTS } from '../model/events.js';
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Refusal } from '../../kernel/refusal.js';
 import { EVENT_STORE, type EventStore } from '../../platform/event-store/event-store.port.js';
-import { readArticleStream, toArticleEvent } from '../application/article-stream.js';
+import { readArticleStream } from '../application/article-stream.js';
 import type { Actor } from '../../kernel/identity.js';
-import { fold } from '../domain/evolve.js';
-import type { ArticleState } from '../domain/state.js';
+import { fold } from '../model/evolve.js';
+import type { ArticleState } from '../model/state.js';
 
 export interface ArticleSnapshot {
   readonly state: ArticleState;
@@ -35,7 +36,7 @@ export class GetArticleHandler implements IQueryHandler<GetArticle> {
 
   async execute({ articleId, actor }: GetArticle): Promise<ArticleSnapshot> {
     const recorded = await readArticleStream(this.store, articleId);
-    const state = fold(recorded.map(toArticleEvent));
+    const state = fold(recorded.map((recorded) => ARTICLE_EVENTS.event(recorded)));
     const last = recorded.at(-1);
     if (state === null || last === undefined) throw new Refusal('not_found', 'not_found', `Article ${articleId} does not exist`);
     if (!mayReadWorkingCopy(actor, state)) {

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ApplyArticleCommand } from '../application/apply-article-command.js';
 import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
 import type { ArticleCommandMessage } from '../application/article-command.js';
-import type { ArticleCommand } from '../domain/commands.js';
+import type { ArticleCommand } from '../model/commands.js';
 import { commandResponse } from './article-response.js';
 import type { ArticleView } from './article-view.js';
 

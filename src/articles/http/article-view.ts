@@ -1,4 +1,4 @@
-import type { ArticleState } from '../domain/state.js';
+import type { ArticleState } from '../model/state.js';
 
 /**
  * What the API answers about an article: the state rebuilt from its stream. It is plain JSON

@@ -15,8 +15,8 @@ import {
   ValidateBy,
   type ValidationArguments,
 } from 'class-validator';
-import type { ArticleContent, Block } from '../domain/content.js';
-import { DEFAULT_LANGUAGE, normalizeContent } from '../domain/content-rules.js';
+import type { ArticleContent, Block } from '../model/content.js';
+import { DEFAULT_LANGUAGE, normalizeContent } from '../model/content-rules.js';
 
 export const CONTENT_LIMITS = {
   headline: 200,

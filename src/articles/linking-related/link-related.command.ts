@@ -5,7 +5,7 @@ import type { CommandEnvelope } from '../../platform/commands/command-envelope.j
 import { StreamCommandExecutor } from '../../platform/commands/stream-command-executor.js';
 import { ArticleCommandHandler, ArticleCommandMessage } from '../application/article-command.js';
 import { readArticleStream } from '../application/article-stream.js';
-import type { ArticleCommand } from '../domain/commands.js';
+import type { ArticleCommand } from '../model/commands.js';
 
 export class LinkRelated extends ArticleCommandMessage {
   constructor(

@@ -4,9 +4,9 @@ import type { CommandEnvelope } from '../../platform/commands/command-envelope.j
 import { StreamCommandExecutor } from '../../platform/commands/stream-command-executor.js';
 import { ArticleCommandHandler, ArticleCommandMessage } from '../application/article-command.js';
 import { SlugRegistry } from '../application/slug-registry.js';
-import type { ArticleCommand } from '../domain/commands.js';
-import { slugify } from '../domain/slug.js';
-import type { ArticleState } from '../domain/state.js';
+import type { ArticleCommand } from '../model/commands.js';
+import { slugify } from '../model/slug.js';
+import type { ArticleState } from '../model/state.js';
 
 export type PublishingAction = 'publish' | 'publish-scheduled' | 'correct';
 

@@ -1,3 +1,4 @@
+import { ARTICLE_EVENTS } from '../model/events.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -11,7 +12,6 @@ import {
 import { CLOCK, type Clock } from '../../kernel/clock.js';
 import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
 import { nameBasedId } from '../../kernel/ids.js';
-import { ARTICLE_CATEGORY, articleIdFromStream } from '../application/article-stream.js';
 import type { Actor } from '../../kernel/identity.js';
 import { PublishArticle } from '../publishing/publish-article.command.js';
 
@@ -101,7 +101,7 @@ export class ScheduledPublisher implements OnApplicationBootstrap, BeforeApplica
     while (!this.stopping.signal.aborted) {
       const subscription = this.store.subscribeToAll({
         fromPosition: this.position ?? 'start',
-        filter: { on: 'streamName', prefixes: [`${ARTICLE_CATEGORY}-`] },
+        filter: { on: 'streamName', prefixes: [`${ARTICLE_EVENTS.category}-`] },
       });
       this.subscription = subscription;
       try {
@@ -133,7 +133,7 @@ export class ScheduledPublisher implements OnApplicationBootstrap, BeforeApplica
     this.position = message.kind === 'checkpoint' ? message.position : message.event.position;
     if (message.kind !== 'event') return;
     const { event } = message;
-    const articleId = articleIdFromStream(event.streamId);
+    const articleId = ARTICLE_EVENTS.idFromStream(event.streamId);
     if (articleId === undefined) return;
     if (event.type === 'ArticleScheduled') {
       const { publishAt } = event.data as { publishAt: string };

@@ -1,4 +1,4 @@
-import type { ArticleState } from '../../articles/domain/state.js';
+import type { ArticleState } from '../../articles/model/state.js';
 import type { EventStore } from '../../platform/event-store/event-store.port.js';
 import { occurredAtOf, readArticleTrail } from '../article-trail.js';
 import { type PointInTime, revisionAt, stateAtRevision } from './point-in-time.js';

@@ -1,6 +1,6 @@
-import { fold } from '../../articles/domain/evolve.js';
+import { fold } from '../../articles/model/evolve.js';
 import { parseInstant } from '../../kernel/instant.js';
-import type { ArticleState } from '../../articles/domain/state.js';
+import type { ArticleState } from '../../articles/model/state.js';
 import { occurredAtOf, type TrailEvent } from '../article-trail.js';
 import { InvalidAuditQueryError, NoSuchRevisionError } from '../audit-errors.js';
 

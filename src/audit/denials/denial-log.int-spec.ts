@@ -1,7 +1,8 @@
+import { ARTICLE_EVENTS } from '../../articles/model/events.js';
 import { Logger } from '@nestjs/common';
-import { ARTICLE_STREAM, articleStreamName } from '../../articles/application/article-stream.js';
-import { ArticleRuleViolation } from '../../articles/domain/errors.js';
-import { auditor, sampleArticleContent, sampleArticleId, writer } from '../../articles/domain/testing/sample-article.js';
+import { ARTICLE_STREAM } from '../../articles/application/article-stream.js';
+import { ArticleRuleViolation } from '../../articles/model/errors.js';
+import { auditor, sampleArticleContent, sampleArticleId, writer } from '../../articles/model/testing/sample-article.js';
 import { SqliteEventStore } from '../../platform/event-store/sqlite/sqlite-event-store.js';
 import type { DeniedCommand, DeniedCommandLog } from '../../platform/commands/denied-commands.js';
 import { StreamCommandExecutor } from '../../platform/commands/stream-command-executor.js';
@@ -21,7 +22,7 @@ const envelope = (n: number) => ({
 function denial(n: number): DeniedCommand {
   return {
     ...envelope(n),
-    streamId: articleStreamName(sampleArticleId),
+    streamId: ARTICLE_EVENTS.streamName(sampleArticleId),
     commandType: 'VerifyArticle',
     code: 'forbidden',
     reason: 'auditor-hendra (roles: auditor) may not VerifyArticle',
@@ -71,7 +72,7 @@ describe('StreamCommandExecutor and the denial log', () => {
       await expect(refused).rejects.toBeInstanceOf(ArticleRuleViolation);
       await expect(refused).rejects.toMatchObject({ kind: 'forbidden' });
       expect(errors).toEqual([
-        expect.objectContaining({ msg: 'Could not record a denied command', streamId: articleStreamName(sampleArticleId) }),
+        expect.objectContaining({ msg: 'Could not record a denied command', streamId: ARTICLE_EVENTS.streamName(sampleArticleId) }),
       ]);
     } finally {
       Logger.overrideLogger(['log', 'warn', 'error']);

@@ -1,7 +1,7 @@
-import { articleIdFromStream, articleStreamName } from '../../articles/application/article-stream.js';
+import { ARTICLE_EVENTS } from '../../articles/model/events.js';
 import type { Role } from '../../kernel/identity.js';
 import type { RecordedEvent } from '../../platform/event-store/event-store.port.js';
-import type { CommandDeniedData } from '../../platform/commands/denied-commands.js';
+import { DENIAL_EVENTS } from '../../platform/commands/denied-commands.js';
 
 export { DENIALS_STREAM } from '../../platform/commands/denied-commands.js';
 
@@ -23,11 +23,10 @@ export interface DenialView {
 }
 
 export function toDenialView(event: RecordedEvent): DenialView {
-  const data = event.data as unknown as CommandDeniedData;
+  const { data } = DENIAL_EVENTS.event(event);
   const metadata = event.metadata as { $correlationId?: unknown } | undefined;
-  // Version 1 named only the article.
-  const streamId = data.streamId ?? articleStreamName(data.articleId ?? '');
-  const articleId = articleIdFromStream(streamId);
+  const { streamId } = data;
+  const articleId = ARTICLE_EVENTS.idFromStream(streamId);
   return {
     revision: Number(event.revision),
     at: data.at,

@@ -1,7 +1,7 @@
-import type { ArticleContent, Block } from '../../articles/domain/content.js';
-import type { ArticleEvent } from '../../articles/domain/events.js';
-import { fold } from '../../articles/domain/evolve.js';
-import type { ArticleState } from '../../articles/domain/state.js';
+import type { ArticleContent, Block } from '../../articles/model/content.js';
+import type { ArticleEvent } from '../../articles/model/events.js';
+import { fold } from '../../articles/model/evolve.js';
+import type { ArticleState } from '../../articles/model/state.js';
 import {
   articleDrafted,
   articleRevised,
@@ -13,8 +13,8 @@ import {
   articleSubmitted,
   articleVerified,
   articleCorrected,
-} from '../../articles/domain/testing/article-events.js';
-import { editor, relatedArticleId, sampleArticleContent, sampleRevisedContent } from '../../articles/domain/testing/sample-article.js';
+} from '../../articles/model/testing/article-events.js';
+import { editor, relatedArticleId, sampleArticleContent, sampleRevisedContent } from '../../articles/model/testing/sample-article.js';
 import { diffStates } from './article-diff.js';
 import type { WordPart } from './text-diff.js';
 

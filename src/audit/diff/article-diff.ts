@@ -1,4 +1,4 @@
-import type { RelatedLink } from '../../articles/domain/events.js';
+import type { RelatedLink } from '../../articles/model/events.js';
 import type {
   ArticleState,
   ArticleStatus,
@@ -8,7 +8,7 @@ import type {
   Schedule,
   UnpublishedRecord,
   Verification,
-} from '../../articles/domain/state.js';
+} from '../../articles/model/state.js';
 import { type ContentDiff, diffContent } from './content-diff.js';
 import { type ListChange, listChange, sameJson } from './list-diff.js';
 import { type ValueChange, valueChange } from './text-diff.js';

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import type { Block } from '../../articles/domain/content.js';
+import type { Block } from '../../articles/model/content.js';
 import { sameJson } from './list-diff.js';
 import { type TextChange, textChange, type ValueChange, valueChange } from './text-diff.js';
 

@@ -1,4 +1,4 @@
-import type { ArticleContent, Source } from '../../articles/domain/content.js';
+import type { ArticleContent, Source } from '../../articles/model/content.js';
 import { type BlockChange, bodyChanges } from './block-diff.js';
 import { type ListChange, listChange, sameJson } from './list-diff.js';
 import { type TextChange, textChange, type ValueChange, valueChange } from './text-diff.js';

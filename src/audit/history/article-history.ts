@@ -1,6 +1,6 @@
-import { type ArticleEventType, isArticleEventType } from '../../articles/domain/events.js';
-import { evolve } from '../../articles/domain/evolve.js';
-import type { ArticleState } from '../../articles/domain/state.js';
+import { ARTICLE_EVENTS, type ArticleEventType } from '../../articles/model/events.js';
+import { evolve } from '../../articles/model/evolve.js';
+import type { ArticleState } from '../../articles/model/state.js';
 import type { EventStore } from '../../platform/event-store/event-store.port.js';
 import { readEventMetadata } from '../../platform/commands/event-metadata.js';
 import { readArticleTrail } from '../article-trail.js';
@@ -59,7 +59,7 @@ export async function articleHistory(store: EventStore, articleId: string, reque
 
 function eventTypes(types: readonly string[] | undefined): ReadonlySet<ArticleEventType> | undefined {
   if (types === undefined || types.length === 0) return undefined;
-  const unknown = types.filter((type) => !isArticleEventType(type));
+  const unknown = types.filter((type) => !ARTICLE_EVENTS.isEventType(type));
   if (unknown.length > 0) throw new InvalidAuditQueryError('type', `Unknown event type ${unknown.join(', ')}`);
   return new Set(types as ArticleEventType[]);
 }

@@ -1,5 +1,5 @@
-import type { ArticleEvent } from '../../articles/domain/events.js';
-import { fold } from '../../articles/domain/evolve.js';
+import type { ArticleEvent } from '../../articles/model/events.js';
+import { fold } from '../../articles/model/evolve.js';
 import {
   articleChangesRequested,
   articleDrafted,
@@ -10,8 +10,8 @@ import {
   by,
   historyIn,
   relatedLinked,
-} from '../../articles/domain/testing/article-events.js';
-import { editor, relatedArticleId, sampleArticleContent, sampleSlug } from '../../articles/domain/testing/sample-article.js';
+} from '../../articles/model/testing/article-events.js';
+import { editor, relatedArticleId, sampleArticleContent, sampleSlug } from '../../articles/model/testing/sample-article.js';
 import { summarize } from './event-summary.js';
 
 function summaryAfter(history: readonly ArticleEvent[], event: ArticleEvent, actorName = 'Ayu Lestari'): string {

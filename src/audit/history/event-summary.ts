@@ -1,5 +1,5 @@
-import type { ArticleEvent } from '../../articles/domain/events.js';
-import type { ArticleState } from '../../articles/domain/state.js';
+import type { ArticleEvent } from '../../articles/model/events.js';
+import type { ArticleState } from '../../articles/model/state.js';
 import { changedContentFields } from '../diff/content-diff.js';
 
 const QUOTE_LIMIT = 120;

@@ -1,9 +1,9 @@
+import { ARTICLE_EVENTS } from '../../articles/model/events.js';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
-import { ARTICLE_EVENT_TYPES } from '../../articles/domain/events.js';
 import { Roles } from '../../platform/auth/index.js';
 import { AUDIT_READERS } from '../http/audit-readers.js';
 import { type HistoryPage, MAX_HISTORY_PAGE } from './article-history.js';
@@ -25,7 +25,7 @@ export class HistoryQueryDto {
   @Max(MAX_HISTORY_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ enum: ARTICLE_EVENT_TYPES, isArray: true, description: 'Repeat or comma-separate to list several types' })
+  @ApiPropertyOptional({ enum: ARTICLE_EVENTS.eventTypes, isArray: true, description: 'Repeat or comma-separate to list several types' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' || Array.isArray(value) ? [value].flat().flatMap((v) => String(v).split(',')) : value,

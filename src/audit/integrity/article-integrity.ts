@@ -1,4 +1,5 @@
-import { articleStreamName, readArticleStream } from '../../articles/application/article-stream.js';
+import { ARTICLE_EVENTS } from '../../articles/model/events.js';
+import { readArticleStream } from '../../articles/application/article-stream.js';
 import type { EventStore } from '../../platform/event-store/event-store.port.js';
 import { AuditedArticleNotFoundError } from '../audit-errors.js';
 import { type ChainReport, verifyChain } from '../../kernel/hash-chain.js';
@@ -12,6 +13,6 @@ export type ArticleIntegrity = { readonly articleId: string; readonly streamId: 
 export async function articleIntegrity(store: EventStore, articleId: string): Promise<ArticleIntegrity> {
   const recorded = await readArticleStream(store, articleId);
   if (recorded.length === 0) throw new AuditedArticleNotFoundError(articleId);
-  const streamId = articleStreamName(articleId);
+  const streamId = ARTICLE_EVENTS.streamName(articleId);
   return { articleId, streamId, ...verifyChain(streamId, recorded) };
 }

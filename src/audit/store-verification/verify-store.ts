@@ -1,5 +1,5 @@
-import { ARTICLE_CATEGORY } from '../../articles/application/article-stream.js';
-import { CONTRIBUTOR_CATEGORY } from '../../contributors/application/contributor-stream.js';
+import { ARTICLE_EVENTS } from '../../articles/model/events.js';
+import { CONTRIBUTOR_EVENTS } from '../../contributors/model/events.js';
 import {
   comparePositions,
   type EventStore,
@@ -16,7 +16,7 @@ import { type ChainBreak, chainLinksOf, ChainVerifier } from '../../kernel/hash-
  * hide it. Streams of other categories (slug reservations) are verified when their first event
  * carries a hash and counted as unchained otherwise.
  */
-export const SEALED_CATEGORIES: readonly string[] = [ARTICLE_CATEGORY, CONTRIBUTOR_CATEGORY, categoryOf(DENIALS_STREAM)];
+export const SEALED_CATEGORIES: readonly string[] = [ARTICLE_EVENTS.category, CONTRIBUTOR_EVENTS.category, categoryOf(DENIALS_STREAM)];
 
 export interface StoreScanProgress {
   readonly events: number;

@@ -1,4 +1,4 @@
-import type { Block, ArticleContent } from '../../articles/domain/content.js';
+import type { Block, ArticleContent } from '../../articles/model/content.js';
 
 /** Content as indented lines; body blocks are numbered from 0, as the API's indices are. */
 export function contentLines(content: ArticleContent, indent = '  '): string[] {

@@ -2,8 +2,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
 import type { ExecutedCommand } from '../../platform/commands/executed-command.js';
 import { StreamCommandExecutor } from '../../platform/commands/stream-command-executor.js';
-import type { ContributorCommand } from '../domain/commands.js';
-import type { ContributorState } from '../domain/state.js';
+import type { ContributorCommand } from '../model/commands.js';
+import type { ContributorState } from '../model/state.js';
 import { CONTRIBUTOR_STREAM } from './contributor-stream.js';
 
 export type ExecutedContributorCommand = ExecutedCommand<ContributorState>;

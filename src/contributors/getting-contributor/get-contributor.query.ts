@@ -1,12 +1,13 @@
+import { CONTRIBUTOR_EVENTS } from '../model/events.js';
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '../../kernel/identity.js';
 import { EVENT_STORE, type EventStore } from '../../platform/event-store/event-store.port.js';
-import { readContributorStream, toContributorEvent } from '../application/contributor-stream.js';
-import { ContributorRuleViolation } from '../domain/errors.js';
-import { fold } from '../domain/evolve.js';
-import { mayReadContributor } from '../domain/rules.js';
-import type { ContributorState } from '../domain/state.js';
+import { readContributorStream } from '../application/contributor-stream.js';
+import { ContributorRuleViolation } from '../model/errors.js';
+import { fold } from '../model/evolve.js';
+import { mayReadContributor } from '../model/rules.js';
+import type { ContributorState } from '../model/state.js';
 
 export interface ContributorSnapshot {
   readonly state: ContributorState;
@@ -35,7 +36,7 @@ export class GetContributorHandler implements IQueryHandler<GetContributor> {
       throw new ContributorRuleViolation(code, `Principal ${actor.id} may not read contributor ${contributorId}`);
     }
     const recorded = await readContributorStream(this.store, contributorId);
-    const state = fold(recorded.map(toContributorEvent));
+    const state = fold(recorded.map((recorded) => CONTRIBUTOR_EVENTS.event(recorded)));
     const last = recorded.at(-1);
     if (state === null || last === undefined) {
       throw new ContributorRuleViolation('not_found', `Contributor ${contributorId} has no profile`);

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { CommandEnvelope } from '../../platform/commands/command-envelope.js';
 import { setCommandHeaders } from '../../platform/commands/http/command-response.js';
 import { ApplyContributorCommand } from '../application/contributor-command.js';
-import type { ContributorCommand } from '../domain/commands.js';
+import type { ContributorCommand } from '../model/commands.js';
 import { type ContributorView, toContributorView } from './contributor-view.js';
 
 export interface ContributorCommandAnswer {

@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { invalidFields } from '../../kernel/refusal.js';
-import { contributorIdIssues } from '../domain/profile-rules.js';
+import { contributorIdIssues } from '../model/profile-rules.js';
 
 /**
  * The `{id}` of a contributor route: a principal id, as the keys file allows it. Checked at the

@@ -1,4 +1,4 @@
-import { type ContributorState, type VerificationStatus, verificationStatus } from '../domain/state.js';
+import { type ContributorState, type VerificationStatus, verificationStatus } from '../model/state.js';
 
 /**
  * What the API answers about a contributor: the state rebuilt from its stream (`revision` is

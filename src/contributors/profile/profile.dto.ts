@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { CONTRIBUTOR_LIMITS } from '../domain/rules.js';
+import { CONTRIBUTOR_LIMITS } from '../model/rules.js';
 
 /**
  * PUT replaces what the writer owns: name, bio and public contact (left out or null: none is

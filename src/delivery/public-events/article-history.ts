@@ -1,7 +1,7 @@
 import { readArticleStream } from '../../articles/application/article-stream.js';
-import { type ArticleEvent, isArticleEventType } from '../../articles/domain/events.js';
-import { evolve } from '../../articles/domain/evolve.js';
-import type { ArticleState } from '../../articles/domain/state.js';
+import { ARTICLE_EVENTS } from '../../articles/model/events.js';
+import { evolve } from '../../articles/model/evolve.js';
+import type { ArticleState } from '../../articles/model/state.js';
 import { StreamDeletedError } from '../../platform/event-store/errors.js';
 import { comparePositions, type EventStore, type Position, type RecordedEvent } from '../../platform/event-store/event-store.port.js';
 
@@ -85,10 +85,6 @@ export class ArticleHistory {
 
 function fold(entry: Folded, recorded: RecordedEvent): Folded {
   // A type this version does not know comes from a newer one; it cannot be folded, only skipped.
-  const state = isArticleEventType(recorded.type) ? evolve(entry.state, decode(recorded)) : entry.state;
+  const state = ARTICLE_EVENTS.isEventType(recorded.type) ? evolve(entry.state, ARTICLE_EVENTS.event(recorded)) : entry.state;
   return { state, revision: recorded.revision, position: recorded.position };
-}
-
-export function decode(recorded: RecordedEvent): ArticleEvent {
-  return { type: recorded.type, data: recorded.data } as unknown as ArticleEvent;
 }

@@ -1,7 +1,7 @@
 /**
  * The public integration contract: what publishing services receive from the feed, the
  * server-sent event stream and webhooks. It is deliberately separate from the internal article
- * events (src/articles/domain/events.ts): those may change with the workflow, this changes only
+ * events (src/articles/model/events.ts): those may change with the workflow, this changes only
  * by adding optional fields within a version. A breaking change gets a new `version` (and the
  * old one keeps being served until integrators have moved). docs/integrators.md documents it.
  *

@@ -1,6 +1,7 @@
+import { toEventData } from '../../platform/commands/event-metadata.js';
+import { ARTICLE_EVENTS } from '../../articles/model/events.js';
 import { randomUUID } from 'node:crypto';
-import { articleStreamName, toEventData } from '../../articles/application/article-stream.js';
-import type { ArticleEvent } from '../../articles/domain/events.js';
+import type { ArticleEvent } from '../../articles/model/events.js';
 import {
   articleCorrected,
   articleDrafted,
@@ -10,8 +11,8 @@ import {
   minute,
   relatedLinked,
   relatedUnlinked,
-} from '../../articles/domain/testing/article-events.js';
-import { sampleArticleContent } from '../../articles/domain/testing/sample-article.js';
+} from '../../articles/model/testing/article-events.js';
+import { sampleArticleContent } from '../../articles/model/testing/sample-article.js';
 import type { EventStore } from '../../platform/event-store/event-store.port.js';
 import { SqliteEventStore } from '../../platform/event-store/sqlite/sqlite-event-store.js';
 import type { PublicArticle, PublicEvent } from './contract.js';
@@ -22,7 +23,7 @@ const TARGET = '2b222222-2222-4222-8222-222222222222';
 const targetContent = (headline: string) => ({ ...sampleArticleContent, headline });
 
 async function append(store: EventStore, articleId: string, ...events: ArticleEvent[]): Promise<void> {
-  for (const event of events) await store.appendToStream(articleStreamName(articleId), [toEventData(event, randomUUID(), {})]);
+  for (const event of events) await store.appendToStream(ARTICLE_EVENTS.streamName(articleId), [toEventData(event, randomUUID(), {})]);
 }
 
 async function projectAll(store: EventStore, skip = 0): Promise<PublicEvent[]> {

@@ -1,7 +1,6 @@
-import { ARTICLE_CATEGORY, articleIdFromStream } from '../../articles/application/article-stream.js';
-import { isArticleEventType } from '../../articles/domain/events.js';
+import { ARTICLE_EVENTS } from '../../articles/model/events.js';
 import type { EventFilter, EventStore, RecordedEvent } from '../../platform/event-store/event-store.port.js';
-import { ArticleHistory, decode } from './article-history.js';
+import { ArticleHistory } from './article-history.js';
 import {
   linkedArticleIds,
   type MappedPublicEvent,
@@ -12,7 +11,7 @@ import {
 } from './to-public-event.js';
 
 /** Public events come only from article streams; the store filters the rest out. */
-export const ARTICLE_STREAMS: EventFilter = { on: 'streamName', prefixes: [`${ARTICLE_CATEGORY}-`] };
+export const ARTICLE_STREAMS: EventFilter = { on: 'streamName', prefixes: [`${ARTICLE_EVENTS.category}-`] };
 
 /**
  * Turns the log, read forwards, into public events: the I/O shell around toPublicEvent. It folds
@@ -28,9 +27,9 @@ export class PublicEventProjector {
   }
 
   async project(recorded: RecordedEvent): Promise<MappedPublicEvent | null> {
-    const articleId = articleIdFromStream(recorded.streamId);
-    if (articleId === undefined || !isArticleEventType(recorded.type)) return null;
-    const event = decode(recorded);
+    const articleId = ARTICLE_EVENTS.idFromStream(recorded.streamId);
+    if (articleId === undefined || !ARTICLE_EVENTS.isEventType(recorded.type)) return null;
+    const event = ARTICLE_EVENTS.event(recorded);
     let mapped: MappedPublicEvent | null = null;
     if (PUBLIC_SOURCE_TYPES.has(event.type)) {
       const before = await this.history.stateBefore(articleId, recorded.position, recorded.revision);

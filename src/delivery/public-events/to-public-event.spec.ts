@@ -1,5 +1,5 @@
-import type { ArticleEvent } from '../../articles/domain/events.js';
-import { fold } from '../../articles/domain/evolve.js';
+import type { ArticleEvent } from '../../articles/model/events.js';
+import { fold } from '../../articles/model/evolve.js';
 import {
   articleChangesRequested,
   articleCorrected,
@@ -16,7 +16,7 @@ import {
   relatedLinked,
   relatedUnlinked,
   updateHistoryIn,
-} from '../../articles/domain/testing/article-events.js';
+} from '../../articles/model/testing/article-events.js';
 import {
   editor,
   relatedArticleId,
@@ -26,7 +26,7 @@ import {
   sampleSlug,
   secondEditor,
   writer,
-} from '../../articles/domain/testing/sample-article.js';
+} from '../../articles/model/testing/sample-article.js';
 import { decodeCursor } from './cursor.js';
 import {
   type MappedPublicEvent,

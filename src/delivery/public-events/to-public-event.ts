@@ -1,8 +1,8 @@
 import { nameBasedId } from '../../kernel/ids.js';
-import type { ArticleContent, Block, Source } from '../../articles/domain/content.js';
-import type { ArticleCorrected, ArticleEvent, ArticlePublished, ArticleUnpublished, RelatedLink } from '../../articles/domain/events.js';
-import { evolve } from '../../articles/domain/evolve.js';
-import type { ArticleState, Correction } from '../../articles/domain/state.js';
+import type { ArticleContent, Block, Source } from '../../articles/model/content.js';
+import type { ArticleCorrected, ArticleEvent, ArticlePublished, ArticleUnpublished, RelatedLink } from '../../articles/model/events.js';
+import { evolve } from '../../articles/model/evolve.js';
+import type { ArticleState, Correction } from '../../articles/model/state.js';
 import type { Position } from '../../platform/event-store/event-store.port.js';
 import {
   type PublicArticle,

@@ -1,15 +1,15 @@
-import type { RecordedEvent } from '../event-store/event-store.port.js';
 import type { Decider, Message } from '../../kernel/decider.js';
+import type { StreamDecoder } from '../../kernel/event-decoder.js';
 
 /**
- * A context's decider bound to its streams: what StreamCommandExecutor needs to run the
- * context's commands. One constant per context (ARTICLE_STREAM, CONTRIBUTOR_STREAM).
+ * A context's decider bound to its streams: what the command runner needs to run the context's
+ * commands. One constant per context (ARTICLE_STREAM, CONTRIBUTOR_STREAM).
  */
 export interface CommandStream<State, Command extends Message, Event extends Message> extends Decider<State, Command, Event> {
-  /** Streams are `<category>-<id>`; the category also names the resource in errors ("Article <id>"). */
-  readonly category: string;
-  /** Written into every event's metadata; bump a type's version when its data shape changes. */
-  readonly schemaVersions: Readonly<Record<Event['type'], number>>;
-  /** A stored event as the context's domain event. */
-  toEvent(recorded: RecordedEvent): Event;
+  /**
+   * The stream type's one decoder: it names the streams (`<category>-<id>`; the category also names
+   * the resource in errors, "Article <id>"), reads stored events back and says which schema version
+   * each event type is written in.
+   */
+  readonly events: StreamDecoder<string, Event>;
 }

@@ -5,8 +5,8 @@ import { nameBasedId } from '../../kernel/ids.js';
 import { chainTipAfter, sealEvents } from '../../kernel/hash-chain.js';
 import {
   COMMAND_DENIED,
-  COMMAND_DENIED_SCHEMA_VERSION,
   type CommandDeniedData,
+  DENIAL_EVENTS,
   DENIALS_STREAM,
   type DeniedCommand,
   type DeniedCommandLog,
@@ -73,14 +73,14 @@ function deniedEvent(denied: DeniedCommand): EventData {
     // Each attempt is its own fact: the same command refused again later is recorded again.
     id: nameBasedId('denial', denied.commandId, at),
     type: COMMAND_DENIED,
-    data: data as unknown as EventData['data'],
+    data: { ...data, actorRoles: [...data.actorRoles] },
     metadata: {
       actor: { id: denied.actor.id, roles: [...denied.actor.roles], displayName: denied.actor.displayName },
       $correlationId: denied.correlationId,
       $causationId: denied.causationId,
       commandId: denied.commandId,
       occurredAt: at,
-      schemaVersion: COMMAND_DENIED_SCHEMA_VERSION,
+      schemaVersion: DENIAL_EVENTS.schemaVersion(COMMAND_DENIED),
     },
   };
 }

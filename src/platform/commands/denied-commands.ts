@@ -1,3 +1,4 @@
+import { StreamDecoder } from '../../kernel/event-decoder.js';
 import type { Actor, Role } from '../../kernel/identity.js';
 
 /** A command a decider refused for authorization (kind 'forbidden': role, ownership, four eyes). */
@@ -31,15 +32,11 @@ export const DENIED_COMMAND_LOG = Symbol('DeniedCommandLog');
  */
 export const DENIALS_STREAM = 'audit-denials';
 export const COMMAND_DENIED = 'CommandDenied';
-/** 1: article commands only, named by `articleId`; 2: any command, named by `streamId`. */
-export const COMMAND_DENIED_SCHEMA_VERSION = 2;
 
 /** The data of a CommandDenied event; metadata carries the usual actor, correlation and chain. */
 export interface CommandDeniedData {
-  /** The stream the command was meant for, e.g. `article-<id>` or `contributor-<id>` (version 2). */
-  readonly streamId?: string;
-  /** Version 1 only: the article the command was meant for. */
-  readonly articleId?: string;
+  /** The stream the command was meant for, e.g. `article-<id>` or `contributor-<id>`. */
+  readonly streamId: string;
   readonly commandType: string;
   readonly commandId: string;
   /** The context's refusal, e.g. forbidden (role), not_owner, four_eyes, community_set_by_desk. */
@@ -50,3 +47,21 @@ export interface CommandDeniedData {
   readonly actorRoles: readonly Role[];
   readonly at: string;
 }
+
+export interface CommandDenied {
+  readonly type: typeof COMMAND_DENIED;
+  readonly data: CommandDeniedData;
+}
+
+/**
+ * The one decoder of the denial stream. Version 1 recorded article commands only and named the
+ * article (`articleId`); version 2 names the stream, of any context.
+ */
+export const DENIAL_EVENTS = new StreamDecoder<'audit', CommandDenied>('audit', {
+  CommandDenied: {
+    version: 2,
+    upcasts: {
+      1: ({ articleId, ...rest }) => ({ ...rest, streamId: `article-${typeof articleId === 'string' ? articleId : ''}` }),
+    },
+  },
+});

@@ -1,4 +1,5 @@
-import type { JsonValue, RecordedEvent } from '../event-store/event-store.port.js';
+import type { Message } from '../../kernel/decider.js';
+import type { EventData, JsonValue, RecordedEvent } from '../event-store/event-store.port.js';
 import type { CommandEnvelope } from './command-envelope.js';
 
 /**
@@ -41,4 +42,9 @@ export function buildEventMetadata(envelope: CommandEnvelope, commandType: strin
 export function readEventMetadata(event: RecordedEvent): Partial<EventMetadata> {
   const metadata = event.metadata;
   return metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) ? metadata : {};
+}
+
+/** The shape events are stored in: the domain event's data as JSON, its type as the event type. */
+export function toEventData(event: Message, id: string, metadata: JsonValue): EventData {
+  return { id, type: event.type, data: event.data as JsonValue, metadata };
 }

@@ -11,7 +11,7 @@ export function foldRecorded<State, Event extends Message>(
   stream: CommandStream<State, Message, Event>,
   recorded: readonly RecordedEvent[],
 ): State | null {
-  return recorded.reduce<State | null>((state, event) => stream.evolve(state, stream.toEvent(event)), null);
+  return recorded.reduce<State | null>((state, event) => stream.evolve(state, stream.events.event(event)), null);
 }
 
 /** A command already in the stream (same command id) is answered from the stream, not run again. */

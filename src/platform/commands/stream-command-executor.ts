@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { chainTipAfter, sealEvents } from '../../kernel/hash-chain.js';
 import { WrongExpectedVersionError } from '../event-store/errors.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { readStreamOrEmpty } from '../event-store/read-stream.js';
 import { CLOCK, type Clock } from '../../kernel/clock.js';
 import type { CommandEnvelope } from './command-envelope.js';
 import { type CommandTarget, ConcurrentModificationError, StaleRevisionError } from './command-errors.js';
@@ -9,12 +10,11 @@ import type { CommandStream } from './command-stream.js';
 import { DENIED_COMMAND_LOG, type DeniedCommand, type DeniedCommandLog } from './denied-commands.js';
 import { eventIdFor } from '../../kernel/ids.js';
 import type { Message } from '../../kernel/decider.js';
+import type { StreamDecoder } from '../../kernel/event-decoder.js';
 import { isRuleViolation } from '../../kernel/rule-violation.js';
-import { buildEventMetadata } from './event-metadata.js';
+import { buildEventMetadata, toEventData } from './event-metadata.js';
 import type { ExecutedCommand } from './executed-command.js';
 import { foldRecorded, replayOf } from './replay.js';
-import { streamNameOf } from '../../kernel/streams.js';
-import { readStreamOrEmpty, toEventData } from './streams.js';
 
 /** Builds the domain command once the current state is known (e.g. to reserve a slug). */
 export type CommandBuilder<State, Command> = (state: State | null) => Command | Promise<Command>;
@@ -50,7 +50,7 @@ export class StreamCommandExecutor {
     build: CommandBuilder<NoInfer<State>, NoInfer<Command>>,
     confirm?: CommandConfirmation<NoInfer<State>, NoInfer<Command>>,
   ): Promise<ExecutedCommand<State>> {
-    const target = targetOf(stream.category, id);
+    const target = targetOf(stream.events, id);
     const { streamId } = target;
     const recorded = await readStreamOrEmpty(this.store, streamId);
     const replay = replayOf(stream, target, recorded, envelope);
@@ -80,7 +80,7 @@ export class StreamCommandExecutor {
         toEventData(
           event,
           eventIdFor(streamId, envelope.commandId, index),
-          buildEventMetadata(envelope, command.type, now, stream.schemaVersions[event.type as Event['type']]),
+          buildEventMetadata(envelope, command.type, now, stream.events.schemaVersion(event.type as Event['type'])),
         ),
       ),
     );
@@ -145,6 +145,7 @@ export class StreamCommandExecutor {
   }
 }
 
-function targetOf(category: string, id: string): CommandTarget {
-  return { streamId: streamNameOf(category, id), resource: `${category.charAt(0).toUpperCase()}${category.slice(1)} ${id}` };
+function targetOf(events: StreamDecoder<string, Message>, id: string): CommandTarget {
+  const { category } = events;
+  return { streamId: events.streamName(id), resource: `${category.charAt(0).toUpperCase()}${category.slice(1)} ${id}` };
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { EventSource } from '../../kernel/event-decoder.js';
 import type { RecordedEvent } from '../event-store/event-store.port.js';
 
 /** Logical table name → the physical name of one generation's table, e.g. `articles` → `rm_publishing_g3_articles`. */
@@ -28,6 +29,37 @@ export interface Projection<Table extends string = string> {
   readonly tables: readonly Table[];
   setup(db: Database.Database, tables: TableNames<Table>): void;
   writer(db: Database.Database, tables: TableNames<Table>): ProjectionWriter;
+}
+
+/** How a projection is written: its typed reader of the log, and a writer that gets decoded input. */
+export interface ProjectionDefinition<Table extends string, Input> {
+  readonly name: string;
+  readonly version: number;
+  /** The streams and event types it reads, decoded (see kernel/event-decoder.ts). */
+  readonly source: EventSource<Input>;
+  readonly tables: readonly Table[];
+  setup(db: Database.Database, tables: TableNames<Table>): void;
+  writer(db: Database.Database, tables: TableNames<Table>): { apply(input: Input): void };
+}
+
+/**
+ * A projection whose writer switches on its own event union: the runner subscribes to exactly the
+ * source's event types and hands each stored event to the writer decoded, so no projection reads
+ * raw event data.
+ */
+export function defineProjection<Table extends string, Input>(definition: ProjectionDefinition<Table, Input>): Projection<Table> {
+  const { source } = definition;
+  return {
+    name: definition.name,
+    version: definition.version,
+    eventTypes: source.eventTypes,
+    tables: definition.tables,
+    setup: (db, tables) => definition.setup(db, tables),
+    writer: (db, tables) => {
+      const typed = definition.writer(db, tables);
+      return { apply: (event) => typed.apply(source.decode(event)) };
+    },
+  };
 }
 
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,39}$/;

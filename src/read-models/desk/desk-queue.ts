@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ArticleStatus } from '../../articles/domain/state.js';
+import type { ArticleStatus } from '../../articles/model/state.js';
 import { decodeCursor, encodeCursor } from '../../platform/projections/cursor.js';
 import { ReadModels } from '../../platform/projections/read-models.js';
 import { deskProjection, deskTopicKey } from './desk.projection.js';

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from '../../articles/domain/state.js';
+import type { ArticleStatus } from '../../articles/model/state.js';
 
 /** One line of the desk queue: the working copy's place in the workflow and what the desk acts on. */
 export interface DeskItem {

@@ -1,22 +1,20 @@
 import type Database from 'better-sqlite3';
-import { articleIdFromStream, toArticleEvent } from '../../articles/application/article-stream.js';
-import { ARTICLE_EVENT_TYPES, type ArticleEvent } from '../../articles/domain/events.js';
-import type { RecordedEvent } from '../../platform/event-store/event-store.port.js';
-import type { Projection, ProjectionWriter, TableNames } from '../../platform/projections/projection.js';
+import { ARTICLE_EVENTS, type ArticleEvent, type ArticleFact } from '../../articles/model/events.js';
+import { defineProjection, type TableNames } from '../../platform/projections/projection.js';
 
 const TABLES = ['articles', 'topics', 'notes'] as const;
 export type DeskTable = (typeof TABLES)[number];
 
 /**
  * The editorial desk: every article's working copy where it stands in the workflow (status as the domain
- * defines it, see articles/domain/evolve.ts), with what the desk sorts and filters on: author, topics of
+ * defines it, see articles/model/evolve.ts), with what the desk sorts and filters on: author, topics of
  * the working copy, the schedule, whether a live copy exists (published with pending changes = live and
  * the working copy back in draft, review or verified), and the editors' notes from requested changes.
  */
-export const deskProjection: Projection<DeskTable> = {
+export const deskProjection = defineProjection<DeskTable, ArticleFact>({
   name: 'desk',
   version: 1,
-  eventTypes: ARTICLE_EVENT_TYPES,
+  source: ARTICLE_EVENTS.all(),
   tables: TABLES,
   setup(db, t) {
     db.exec(`
@@ -59,7 +57,7 @@ export const deskProjection: Projection<DeskTable> = {
     `);
   },
   writer: (db, t) => new DeskWriter(db, t),
-};
+});
 
 export function deskTopicKey(topic: string): string {
   return topic.trim().toLowerCase();
@@ -68,7 +66,7 @@ export function deskTopicKey(topic: string): string {
 type Update =
   'revised' | 'submitted' | 'changesRequested' | 'verified' | 'scheduled' | 'unscheduled' | 'published' | 'corrected' | 'unpublished';
 
-class DeskWriter implements ProjectionWriter {
+class DeskWriter {
   private readonly insertArticle: Database.Statement;
   private readonly touch: Database.Statement;
   private readonly update: Readonly<Record<Update, Database.Statement>>;
@@ -103,12 +101,8 @@ class DeskWriter implements ProjectionWriter {
     this.insertNote = db.prepare(`INSERT INTO ${t.notes} (article_id, revision, notes, by_id, by_name, at) VALUES (?, ?, ?, ?, ?, ?)`);
   }
 
-  apply(recorded: RecordedEvent): void {
-    const id = articleIdFromStream(recorded.streamId);
-    if (id === undefined) throw new Error(`${recorded.type} on ${recorded.streamId}, which is not an article stream`);
-    const event = toArticleEvent(recorded);
-    const revision = Number(recorded.revision);
-    const changed = this.change(id, revision, event);
+  apply({ id, revision, event }: ArticleFact): void {
+    const changed = this.change(id, Number(revision), event);
     if (changed.changes !== 1) throw new Error(`${event.type} for article ${id}, which the desk does not know`);
   }
 

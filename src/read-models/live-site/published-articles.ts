@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ArticleContent } from '../../articles/domain/content.js';
+import type { ArticleContent } from '../../articles/model/content.js';
 import { decodeCursor, encodeCursor } from '../../platform/projections/cursor.js';
 import type { QueryContext } from '../../platform/projections/read-models.js';
 import { ReadModels } from '../../platform/projections/read-models.js';

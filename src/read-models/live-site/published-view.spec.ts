@@ -1,4 +1,4 @@
-import type { Block } from '../../articles/domain/content.js';
+import type { Block } from '../../articles/model/content.js';
 import { withRelatedBlocks } from './published-view.js';
 
 const body: Block[] = [

@@ -1,4 +1,4 @@
-import type { Block, Source } from '../../articles/domain/content.js';
+import type { Block, Source } from '../../articles/model/content.js';
 
 /** "Baca Juga" as the site renders it: after the block it follows, the target's live headline and slug. */
 export interface RelatedBlock {

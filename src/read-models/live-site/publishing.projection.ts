@@ -1,15 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { RecordedEvent } from '../../platform/event-store/event-store.port.js';
-import { articleIdFromStream } from '../../articles/application/article-stream.js';
-import type {
-  ArticleCorrected,
-  ArticlePublished,
-  ArticleUnpublished,
-  RelatedLinked,
-  RelatedUnlinked,
-} from '../../articles/domain/events.js';
-import type { ContributorProfileUpdated } from '../../contributors/domain/events.js';
-import type { Projection, ProjectionWriter, TableNames } from '../../platform/projections/projection.js';
+import { ARTICLE_EVENTS, type ArticleCorrected, type ArticlePublished, type ArticleUnpublished } from '../../articles/model/events.js';
+import { CONTRIBUTOR_EVENTS } from '../../contributors/model/events.js';
+import { eitherOf } from '../../kernel/event-decoder.js';
+import { defineProjection, type TableNames } from '../../platform/projections/projection.js';
 
 const TABLES = ['articles', 'topics', 'related', 'corrections', 'contributors'] as const;
 export type PublishingTable = (typeof TABLES)[number];
@@ -29,19 +22,17 @@ export type PublishingTable = (typeof TABLES)[number];
  * - `corrections`: public correction notices, kept through unpublishing and republishing.
  * - `contributors`: the byline facts (display name, public contact, community writer, verified).
  */
-export const publishingProjection: Projection<PublishingTable> = {
+/** What the live site is built from: what went live, its links, and the bylines. */
+const SOURCE = eitherOf(
+  ARTICLE_EVENTS.only('ArticlePublished', 'ArticleCorrected', 'ArticleUnpublished', 'RelatedLinked', 'RelatedUnlinked'),
+  CONTRIBUTOR_EVENTS.all(),
+);
+type PublishingInput = ReturnType<typeof SOURCE.decode>;
+
+export const publishingProjection = defineProjection<PublishingTable, PublishingInput>({
   name: 'publishing',
   version: 1,
-  eventTypes: [
-    'ArticlePublished',
-    'ArticleCorrected',
-    'ArticleUnpublished',
-    'RelatedLinked',
-    'RelatedUnlinked',
-    'ContributorProfileUpdated',
-    'ContributorVerified',
-    'ContributorVerificationRevoked',
-  ],
+  source: SOURCE,
   tables: TABLES,
   setup(db, t) {
     db.exec(`
@@ -92,7 +83,7 @@ export const publishingProjection: Projection<PublishingTable> = {
     `);
   },
   writer: (db, t) => new PublishingWriter(db, t),
-};
+});
 
 /** Topics match case-insensitively: "Banjir" and "banjir" are one tag on the site. */
 export function topicKey(topic: string): string {
@@ -101,7 +92,7 @@ export function topicKey(topic: string): string {
 
 type LiveCopy = ArticlePublished['data'] | ArticleCorrected['data'];
 
-class PublishingWriter implements ProjectionWriter {
+class PublishingWriter {
   private readonly upsertLive: Database.Statement;
   private readonly markUnpublished: Database.Statement;
   private readonly stateOf: Database.Statement<[string], { state: string }>;
@@ -149,41 +140,36 @@ class PublishingWriter implements ProjectionWriter {
       ON CONFLICT (contributor_id) DO UPDATE SET verified = excluded.verified`);
   }
 
-  apply(event: RecordedEvent): void {
+  apply(input: PublishingInput): void {
+    const { event, id } = input;
     switch (event.type) {
       case 'ArticlePublished':
-        return this.live(articleIdOf(event), event.data as unknown as ArticlePublished['data']);
-      case 'ArticleCorrected': {
-        const data = event.data as unknown as ArticleCorrected['data'];
-        const articleId = articleIdOf(event);
-        this.live(articleId, data);
-        this.insertCorrection.run(articleId, Number(event.revision), data.note, data.at);
+        return this.live(id, event.data);
+      case 'ArticleCorrected':
+        this.live(id, event.data);
+        this.insertCorrection.run(id, Number(input.revision), event.data.note, event.data.at);
         return;
-      }
       case 'ArticleUnpublished':
-        return this.unpublished(articleIdOf(event), event.data as unknown as ArticleUnpublished['data']);
+        return this.unpublished(id, event.data);
       case 'RelatedLinked': {
-        const articleId = articleIdOf(event);
-        const { relatedArticleId, afterBlock } = event.data as unknown as RelatedLinked['data'];
-        if (this.isLive(articleId)) this.insertLink.run({ articleId, relatedArticleId, afterBlock: afterBlock ?? null });
+        const { relatedArticleId, afterBlock } = event.data;
+        if (this.isLive(id)) this.insertLink.run({ articleId: id, relatedArticleId, afterBlock: afterBlock ?? null });
         return;
       }
-      case 'RelatedUnlinked': {
-        const articleId = articleIdOf(event);
-        if (this.isLive(articleId)) this.deleteLink.run(articleId, (event.data as unknown as RelatedUnlinked['data']).relatedArticleId);
+      case 'RelatedUnlinked':
+        if (this.isLive(id)) this.deleteLink.run(id, event.data.relatedArticleId);
         return;
-      }
       case 'ContributorProfileUpdated': {
-        const { contributorId, displayName, publicContact, community } = event.data as unknown as ContributorProfileUpdated['data'];
+        const { contributorId, displayName, publicContact, community } = event.data;
         this.upsertProfile.run({ contributorId, displayName, publicContact: publicContact ?? null, community: community ? 1 : 0 });
         return;
       }
       case 'ContributorVerified':
       case 'ContributorVerificationRevoked':
-        this.setVerified.run((event.data as { contributorId: string }).contributorId, event.type === 'ContributorVerified' ? 1 : 0);
+        this.setVerified.run(event.data.contributorId, event.type === 'ContributorVerified' ? 1 : 0);
         return;
       default:
-        throw new Error(`The publishing projection does not handle ${event.type}`);
+        return unhandled(event);
     }
   }
 
@@ -224,8 +210,6 @@ class PublishingWriter implements ProjectionWriter {
   }
 }
 
-function articleIdOf(event: RecordedEvent): string {
-  const articleId = articleIdFromStream(event.streamId);
-  if (articleId === undefined) throw new Error(`${event.type} on ${event.streamId}, which is not an article stream`);
-  return articleId;
+function unhandled(event: never): never {
+  throw new Error(`The publishing projection does not handle ${(event as { type?: unknown }).type as string}`);
 }

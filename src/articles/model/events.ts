@@ -1,3 +1,4 @@
+import { type Decoded, StreamDecoder } from '../../kernel/event-decoder.js';
 import type { ArticleContent } from './content.js';
 
 /**
@@ -124,24 +125,25 @@ export type ArticleEvent =
 
 export type ArticleEventType = ArticleEvent['type'];
 
-/** Written into every event's metadata; bump a type's version when its data shape changes. */
-export const EVENT_SCHEMA_VERSION: Readonly<Record<ArticleEventType, number>> = {
-  ArticleDrafted: 1,
-  ArticleRevised: 1,
-  ArticleSubmitted: 1,
-  ArticleChangesRequested: 1,
-  ArticleVerified: 1,
-  ArticleScheduled: 1,
-  ArticleUnscheduled: 1,
-  ArticlePublished: 1,
-  ArticleCorrected: 1,
-  ArticleUnpublished: 1,
-  RelatedLinked: 1,
-  RelatedUnlinked: 1,
-};
+/**
+ * The one decoder of `article-<id>` streams. The version of each type is written into every
+ * event's metadata; when a type's data changes shape, bump its version here and add the upcast
+ * that reads the old shape (the log is never rewritten).
+ */
+export const ARTICLE_EVENTS = new StreamDecoder<'article', ArticleEvent>('article', {
+  ArticleDrafted: { version: 1 },
+  ArticleRevised: { version: 1 },
+  ArticleSubmitted: { version: 1 },
+  ArticleChangesRequested: { version: 1 },
+  ArticleVerified: { version: 1 },
+  ArticleScheduled: { version: 1 },
+  ArticleUnscheduled: { version: 1 },
+  ArticlePublished: { version: 1 },
+  ArticleCorrected: { version: 1 },
+  ArticleUnpublished: { version: 1 },
+  RelatedLinked: { version: 1 },
+  RelatedUnlinked: { version: 1 },
+});
 
-export const ARTICLE_EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSION) as readonly ArticleEventType[];
-
-export function isArticleEventType(type: string): type is ArticleEventType {
-  return Object.hasOwn(EVENT_SCHEMA_VERSION, type);
-}
+/** An article event with the article it belongs to and its revision there. */
+export type ArticleFact<Event extends ArticleEvent = ArticleEvent> = Decoded<'article', Event>;

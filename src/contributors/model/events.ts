@@ -1,3 +1,4 @@
+import { type Decoded, StreamDecoder } from '../../kernel/event-decoder.js';
 /**
  * The contributor's facts, on `contributor-<contributorId>` streams. The publishing projection
  * builds the byline from these shapes alone, so they change only with a new schema version.
@@ -35,15 +36,12 @@ export type ContributorEvent = ContributorProfileUpdated | ContributorVerified |
 
 export type ContributorEventType = ContributorEvent['type'];
 
-/** Written into every event's metadata; bump a type's version when its data shape changes. */
-export const CONTRIBUTOR_EVENT_SCHEMA_VERSION: Readonly<Record<ContributorEventType, number>> = {
-  ContributorProfileUpdated: 1,
-  ContributorVerified: 1,
-  ContributorVerificationRevoked: 1,
-};
+/** The one decoder of `contributor-<principal id>` streams (see ARTICLE_EVENTS for how versions work). */
+export const CONTRIBUTOR_EVENTS = new StreamDecoder<'contributor', ContributorEvent>('contributor', {
+  ContributorProfileUpdated: { version: 1 },
+  ContributorVerified: { version: 1 },
+  ContributorVerificationRevoked: { version: 1 },
+});
 
-export const CONTRIBUTOR_EVENT_TYPES = Object.keys(CONTRIBUTOR_EVENT_SCHEMA_VERSION) as readonly ContributorEventType[];
-
-export function isContributorEventType(type: string): type is ContributorEventType {
-  return Object.hasOwn(CONTRIBUTOR_EVENT_SCHEMA_VERSION, type);
-}
+/** A contributor event with the contributor it belongs to and its revision there. */
+export type ContributorFact<Event extends ContributorEvent = ContributorEvent> = Decoded<'contributor', Event>;

@@ -13,7 +13,7 @@ export {
   scheduler as systemActor,
   secondEditor,
   writer,
-} from '../../../articles/domain/testing/sample-article.js';
+} from '../../../articles/model/testing/sample-article.js';
 
 export const sampleProfile: Profile = {
   displayName: 'Dimas Prasetyo',
