@@ -1,5 +1,8 @@
-import porter2 from 'wink-porter2-stemmer';
+import { createRequire } from 'node:module';
 import { memoize } from './memo.js';
+
+// The package is CommonJS and ships no types: one function from a lowercase English word to its Porter2 stem.
+const porter2 = createRequire(import.meta.url)('wink-porter2-stemmer') as (word: string) => string;
 
 const LETTERS_ONLY = /^[a-z]+$/;
 

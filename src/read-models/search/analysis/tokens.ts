@@ -35,38 +35,69 @@ export const MAX_PIECE_LENGTH = 64;
  */
 export function tokenize(text: string, analyser: Analyser): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const parts = hyphenParts(match[0], match.index);
-    const first = parts[0];
-    const second = parts[1];
-    if (parts.length === 2 && first?.length === 1 && second?.length === 1) {
-      const [a] = first;
-      const [b] = second;
-      const term = analyser.term(a!.text);
-      if (a!.text === b!.text || term === analyser.term(b!.text)) {
-        const surfaces = a!.text === b!.text ? [a!.text] : [a!.text, b!.text];
-        tokens.push({ term, surfaces, start: match.index, end: match.index + match[0].length });
-        continue;
-      }
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const offset = match.index;
+    for (const token of wordTokens(match[0], analyser)) {
+      tokens.push({ term: token.term, surfaces: token.surfaces, start: offset + token.start, end: offset + token.end });
     }
-    for (const piece of parts.flat())
-      tokens.push({ term: analyser.term(piece.text), surfaces: [piece.text], start: piece.start, end: piece.end });
   }
   return tokens;
 }
 
-/** The folded pieces of each hyphen-separated part of a word written at `offset`. */
-function hyphenParts(word: string, offset: number): Piece[][] {
+/**
+ * The same tokens without their places, for indexing: the objects are shared between every
+ * occurrence of a written word, so a long text costs no allocation per word.
+ */
+export function indexTokens(text: string, analyser: Analyser): readonly Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) tokens.push(...wordTokens(match[0], analyser));
+  return tokens;
+}
+
+/** A newsroom writes the same words again and again: each analyser remembers its tokens of a written word (bounded). */
+const WORDS = new Map<Analyser, Map<string, readonly Token[]>>();
+const WORDS_CAPACITY = 200_000;
+
+/** The tokens of one written word, with places inside the word. */
+function wordTokens(word: string, analyser: Analyser): readonly Token[] {
+  let known = WORDS.get(analyser);
+  if (known === undefined) {
+    known = new Map();
+    WORDS.set(analyser, known);
+  }
+  const cached = known.get(word);
+  if (cached !== undefined) return cached;
+  if (known.size >= WORDS_CAPACITY) known.clear();
+  const tokens = analyse(word, analyser);
+  known.set(word, tokens);
+  return tokens;
+}
+
+function analyse(word: string, analyser: Analyser): Token[] {
+  const parts = hyphenParts(word);
+  if (parts.length === 2 && parts[0]!.length === 1 && parts[1]!.length === 1) {
+    const a = parts[0]![0]!;
+    const b = parts[1]![0]!;
+    const term = analyser.term(a.text);
+    if (a.text === b.text || term === analyser.term(b.text)) {
+      return [{ term, surfaces: a.text === b.text ? [a.text] : [a.text, b.text], start: 0, end: word.length }];
+    }
+  }
+  return parts.flat().map((piece) => ({ term: analyser.term(piece.text), surfaces: [piece.text], start: piece.start, end: piece.end }));
+}
+
+/** The folded pieces of each hyphen-separated part of a word, with offsets inside the word. */
+function hyphenParts(word: string): Piece[][] {
   const parts: Piece[][] = [];
   let from = 0;
   for (const hyphen of [...word.matchAll(HYPHEN), undefined]) {
     const to = hyphen?.index ?? word.length;
-    const start = offset + from;
-    const end = offset + to;
     const pieces = fold(word.slice(from, to).replace(APOSTROPHES, ''))
       .split(NOT_ALPHANUMERIC)
       .filter((text) => text !== '')
-      .map((text) => ({ text: text.slice(0, MAX_PIECE_LENGTH), start, end }));
+      .map((text) => ({ text: text.slice(0, MAX_PIECE_LENGTH), start: from, end: to }));
     parts.push(pieces);
     from = to + 1;
   }

@@ -1,5 +1,5 @@
 import { analyserFor } from '../analysis/analysers.js';
-import { type Token, tokenize } from '../analysis/tokens.js';
+import { indexTokens, type Token } from '../analysis/tokens.js';
 import { BLOCK_BREAK, type Column, type TermColumn } from './columns.js';
 import { facetTokensOf } from './facets.js';
 import type { SearchDocument } from './search-document.js';
@@ -45,7 +45,7 @@ export function searchableTexts(document: SearchDocument): SearchableTexts {
 export function documentRow(document: SearchDocument): Readonly<Record<Column, string>> {
   const analyser = analyserFor(document.content.language);
   const texts = searchableTexts(document);
-  const tokens = (blocks: readonly string[]): Token[][] => blocks.map((block) => tokenize(block, analyser));
+  const tokens = (blocks: readonly string[]): (readonly Token[])[] => blocks.map((block) => indexTokens(block, analyser));
   const headline = tokens(texts.headline);
   const dek = tokens(texts.dek);
   const topics = tokens(texts.topics);
@@ -71,17 +71,17 @@ export function documentRow(document: SearchDocument): Readonly<Record<Column, s
   };
 }
 
-function termsOf(blocks: readonly Token[][]): string {
+function termsOf(blocks: readonly (readonly Token[])[]): string {
   return blocks
     .filter((block) => block.length > 0)
     .map((block) => block.map((token) => token.term).join(' '))
     .join(` ${BLOCK_BREAK} `);
 }
 
-/** Each folded written word once, sorted: a prefix needs neither order nor counts. */
-function wordsOf(...columns: readonly Token[][][]): string {
+/** Each folded written word once, in the order first written: a prefix needs neither order nor counts. */
+function wordsOf(...columns: readonly (readonly (readonly Token[])[])[]): string {
   const words = new Set<string>();
   for (const blocks of columns)
     for (const block of blocks) for (const token of block) for (const surface of token.surfaces) words.add(surface);
-  return [...words].sort().join(' ');
+  return [...words].join(' ');
 }

@@ -32,15 +32,18 @@ export function highlight(
   analyser: Analyser,
 ): { headline: string; snippet: Snippet | null } {
   const headline = excerpt(content.headline, mark(content.headline, terms, analyser).spans, HEADLINE_MAX_CHARS);
+  const candidates = snippetCandidates(content);
   let best: { field: SnippetField; text: string; marked: Marked } | undefined;
-  for (const candidate of snippetCandidates(content)) {
+  for (const candidate of candidates) {
     const marked = mark(candidate.text, terms, analyser);
     if (marked.terms > (best?.marked.terms ?? 0)) best = { ...candidate, marked };
+    // No passage can show more than every term: the first that does is the one.
+    if (marked.terms === terms.length) break;
   }
   if (best !== undefined)
     return { headline, snippet: { field: best.field, html: excerpt(best.text, best.marked.spans, SNIPPET_MAX_CHARS) } };
   // Only the headline matched: show the opening of the story instead.
-  const opening = snippetCandidates(content).find((candidate) => candidate.field === 'dek' || candidate.field === 'lead');
+  const opening = candidates.find((candidate) => candidate.field === 'dek' || candidate.field === 'lead');
   return { headline, snippet: opening === undefined ? null : { field: opening.field, html: excerpt(opening.text, [], SNIPPET_MAX_CHARS) } };
 }
 
