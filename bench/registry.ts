@@ -4,6 +4,7 @@ import { httpBenchmark } from './http.bench.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.js';
 import { replayBenchmark } from './replay.bench.js';
+import { searchBenchmark } from './search.bench.js';
 import { webhooksBenchmark } from './webhooks.bench.js';
 
 /** In the order `npm run bench` runs them. */
@@ -14,4 +15,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   httpBenchmark,
   deliveryBenchmark,
   webhooksBenchmark,
+  searchBenchmark,
 ];

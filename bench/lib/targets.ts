@@ -29,6 +29,11 @@ export const TARGETS: readonly Target[] = [
   { id: 'http.p99', benchmark: 'http', text: 'p99 ≤ 50 ms at 32 connections' },
   { id: 'http.p50-growth', benchmark: 'http', text: 'p50 with 1,000,000 stored events within 20% of p50 with 1,000' },
   { id: 'delivery.p99', benchmark: 'delivery', text: 'delivery p99 ≤ 100 ms under the HTTP load' },
+  {
+    id: 'search.p99',
+    benchmark: 'search',
+    text: 'search p99 ≤ 50 ms for one-word, two-word, phrase and prefix queries over 100,000 articles, idle',
+  },
 ];
 
 export function atLeast(id: string, measured: number, target: number, unit = ''): { id: string; measured: string; met: boolean } {

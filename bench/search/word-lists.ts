@@ -1,0 +1,360 @@
+/**
+ * Vocabulary for generated Indonesian news (written for this benchmark): places, people, institutions,
+ * and per desk the nouns, affixed verbs and sentence patterns its stories are made of. Slots in braces
+ * are filled by the generator: {place} {person} {role} {inst} {n} {day} {noun} {source}.
+ */
+
+export const PLACES = [
+  'Jakarta',
+  'Surabaya',
+  'Bandung',
+  'Medan',
+  'Makassar',
+  'Semarang',
+  'Palembang',
+  'Denpasar',
+  'Yogyakarta',
+  'Pontianak',
+  'Banjarmasin',
+  'Manado',
+  'Padang',
+  'Pekanbaru',
+  'Balikpapan',
+  'Ambon',
+  'Jayapura',
+  'Kupang',
+  'Mataram',
+  'Bogor',
+  'Depok',
+  'Tangerang Selatan',
+  'Bekasi',
+  'Malang',
+  'Solo',
+  'Cirebon',
+  'Tasikmalaya',
+  'Garut',
+  'Sukabumi',
+  'Kediri',
+  'Jember',
+  'Banyuwangi',
+  'Samarinda',
+  'Palu',
+  'Kendari',
+  'Ternate',
+  'Sorong',
+  'Bengkulu',
+  'Jambi',
+  'Lampung',
+  'Serang',
+  'Cilegon',
+  'Purwokerto',
+  'Magelang',
+];
+
+export const FIRST_NAMES = [
+  'Andi',
+  'Budi',
+  'Citra',
+  'Dewi',
+  'Eko',
+  'Fitri',
+  'Gita',
+  'Hadi',
+  'Indah',
+  'Joko',
+  'Kartika',
+  'Lestari',
+  'Made',
+  'Nur',
+  'Oki',
+  'Putri',
+  'Rahmat',
+  'Sari',
+  'Teguh',
+  'Utami',
+  'Wahyu',
+  'Yusuf',
+  'Agus',
+  'Bambang',
+  'Dian',
+  'Fajar',
+  'Hendra',
+  'Irfan',
+  'Ketut',
+  'Maya',
+];
+
+export const LAST_NAMES = [
+  'Santoso',
+  'Wijaya',
+  'Pratama',
+  'Saputra',
+  'Hidayat',
+  'Kurniawan',
+  'Siregar',
+  'Nasution',
+  'Simanjuntak',
+  'Lubis',
+  'Harahap',
+  'Wibowo',
+  'Setiawan',
+  'Rahman',
+  'Gunawan',
+  'Susanto',
+  'Halim',
+  'Tanjung',
+  'Purba',
+  'Sitompul',
+  'Maharani',
+  'Anggraini',
+];
+
+export const ROLES = [
+  'Kepala Dinas Kesehatan',
+  'Juru bicara Polda',
+  'Wali Kota',
+  'Bupati',
+  'Gubernur',
+  'Ketua DPRD',
+  'Kapolres',
+  'Direktur Utama',
+  'pengamat ekonomi',
+  'warga setempat',
+  'Kepala Pelaksana BPBD',
+  'Camat',
+  'Kepala Sekolah',
+  'Ketua RT',
+  'Kepala Stasiun BMKG',
+];
+
+export const INSTITUTIONS = [
+  'BPBD',
+  'Polda',
+  'Dinas Kesehatan',
+  'Kementerian Perdagangan',
+  'Pemerintah Provinsi',
+  'DPRD',
+  'BMKG',
+  'KPK',
+  'Basarnas',
+  'PLN',
+  'Bank Indonesia',
+  'BPS',
+  'KPU',
+  'Bawaslu',
+  'Dinas Perhubungan',
+  'Satpol PP',
+  'Kejaksaan Negeri',
+  'Pemerintah Kota',
+];
+
+export const SOURCES = ['Antara', 'Kompas', 'Tempo', 'Reuters', 'AFP', 'Detik', 'CNN Indonesia', 'BBC Indonesia', 'Kontan', 'Republika'];
+
+export const DAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
+
+export interface Desk {
+  readonly topic: string;
+  readonly weight: number;
+  readonly nouns: readonly string[];
+  readonly headlines: readonly string[];
+  readonly deks: readonly string[];
+  readonly sentences: readonly string[];
+  readonly quotes: readonly string[];
+}
+
+export const DESKS: readonly Desk[] = [
+  {
+    topic: 'Banjir',
+    weight: 5,
+    nouns: ['banjir', 'genangan', 'pompa air', 'tanggul', 'pengungsi', 'perahu karet', 'curah hujan', 'bantaran sungai'],
+    headlines: [
+      'Banjir Rendam Ratusan Rumah di {place}',
+      '{inst} {place} Siagakan {n} Pompa Air Jelang Puncak Musim Hujan',
+      'Tanggul Jebol, Warga {place} Dievakuasi dengan Perahu Karet',
+      'Ribuan Warga {place} Mengungsi akibat Banjir Kiriman',
+      'Genangan Setinggi Lutut Lumpuhkan Jalan Utama {place}',
+    ],
+    deks: [
+      'Hujan deras sejak {day} malam membuat sungai meluap dan merendam permukiman warga.',
+      'Petugas gabungan mendirikan dapur umum dan posko pengungsian di sejumlah titik.',
+    ],
+    sentences: [
+      'Hujan deras yang mengguyur {place} sejak {day} sore membuat air sungai meluap ke permukiman.',
+      'Ketinggian air di beberapa kelurahan mencapai {n} sentimeter pada pagi hari.',
+      '{inst} mengerahkan {n} perahu karet untuk mengevakuasi warga lanjut usia dan anak-anak.',
+      'Sebanyak {n} keluarga terpaksa mengungsi ke masjid dan balai warga terdekat.',
+      'Petugas menyiagakan pompa air bergerak di titik-titik rawan genangan.',
+      'Warga diminta mewaspadai banjir susulan karena curah hujan diprakirakan masih tinggi.',
+      'Tanggul di bantaran sungai jebol sepanjang {n} meter dan belum diperbaiki.',
+      'Bantuan makanan dan selimut mulai disalurkan kepada para pengungsi.',
+    ],
+    quotes: [
+      'Kami sudah menyiagakan petugas selama dua puluh empat jam dan pompa akan langsung dioperasikan begitu air naik.',
+      'Air masuk ke rumah kami tengah malam, semua barang terendam dan kami hanya sempat menyelamatkan dokumen.',
+    ],
+  },
+  {
+    topic: 'Kebakaran',
+    weight: 3,
+    nouns: ['kebakaran', 'pemadam kebakaran', 'korsleting listrik', 'kios', 'pasar', 'kerugian'],
+    headlines: [
+      'Kebakaran Hanguskan {n} Kios di Pasar {place}',
+      'Korsleting Listrik Diduga Picu Kebakaran Permukiman Padat di {place}',
+      '{n} Unit Mobil Pemadam Dikerahkan Padamkan Api di {place}',
+    ],
+    deks: [
+      'Api baru bisa dipadamkan setelah petugas berjibaku selama berjam-jam.',
+      'Pedagang menaksir kerugian mencapai ratusan juta rupiah.',
+    ],
+    sentences: [
+      'Api diduga berasal dari korsleting listrik di salah satu kios dan cepat merambat.',
+      'Petugas pemadam kebakaran mengerahkan {n} unit mobil untuk memadamkan api.',
+      'Tidak ada korban jiwa dalam peristiwa tersebut, namun kerugian ditaksir mencapai {n} juta rupiah.',
+      'Para pedagang berusaha menyelamatkan barang dagangan sebelum api membesar.',
+      'Polisi masih menyelidiki penyebab pasti kebakaran dan memeriksa sejumlah saksi.',
+      'Pemerintah kota berjanji membangun kembali kios yang terbakar dan merelokasi pedagang sementara.',
+    ],
+    quotes: [
+      'Api sangat cepat membesar karena banyak bahan yang mudah terbakar di dalam kios.',
+      'Dagangan saya habis terbakar, tidak ada yang bisa diselamatkan.',
+    ],
+  },
+  {
+    topic: 'Ekonomi',
+    weight: 4,
+    nouns: ['harga beras', 'inflasi', 'pasokan', 'pedagang', 'operasi pasar', 'harga cabai', 'daya beli'],
+    headlines: [
+      'Harga Beras di {place} Naik Menjelang Ramadan',
+      '{inst} Gelar Operasi Pasar untuk Menekan Harga Bahan Pokok',
+      'Inflasi {place} Tercatat {n} Persen, Dipicu Kenaikan Harga Pangan',
+      'Pedagang Mengeluhkan Pasokan Cabai yang Menipis',
+    ],
+    deks: ['Kenaikan harga membuat daya beli warga menurun.', 'Pemerintah berjanji menambah pasokan dari gudang Bulog.'],
+    sentences: [
+      'Harga beras medium di pasar tradisional {place} naik menjadi Rp {n} ribu per kilogram.',
+      'Pedagang mengaku pasokan dari daerah sentra produksi berkurang sejak awal bulan.',
+      '{inst} menggelar operasi pasar murah untuk menekan kenaikan harga.',
+      'Badan Pusat Statistik mencatat inflasi bulanan sebesar {n} persen.',
+      'Pengamat menilai kenaikan harga pangan akan menekan daya beli masyarakat berpenghasilan rendah.',
+      'Pemerintah memastikan stok beras nasional mencukupi hingga akhir tahun.',
+    ],
+    quotes: [
+      'Kami akan memastikan pasokan tetap aman dan harga kembali stabil dalam dua pekan.',
+      'Pembeli berkurang karena harga terus naik, omzet kami turun separuh.',
+    ],
+  },
+  {
+    topic: 'Pemilu',
+    weight: 3,
+    nouns: ['pemilu', 'kampanye', 'calon', 'suara', 'rekapitulasi', 'tempat pemungutan suara', 'pemilih'],
+    headlines: [
+      'KPU {place} Mulai Rekapitulasi Suara Pemilu',
+      'Bawaslu Temukan {n} Dugaan Pelanggaran Kampanye di {place}',
+      'Partisipasi Pemilih di {place} Capai {n} Persen',
+    ],
+    deks: ['Rekapitulasi dijadwalkan rampung dalam sepekan.', 'Para calon diminta mematuhi aturan kampanye.'],
+    sentences: [
+      'Komisi Pemilihan Umum {place} memulai rekapitulasi suara tingkat kecamatan pada {day}.',
+      'Bawaslu menemukan {n} dugaan pelanggaran selama masa kampanye, sebagian besar berupa pemasangan alat peraga.',
+      'Partisipasi pemilih tercatat lebih tinggi dibandingkan pemilu sebelumnya.',
+      'Para saksi dari setiap partai mengawasi proses penghitungan di tempat pemungutan suara.',
+      'Calon kepala daerah diminta menyampaikan laporan dana kampanye tepat waktu.',
+    ],
+    quotes: [
+      'Kami mengajak semua pihak menjaga suasana tetap kondusif sampai penetapan hasil.',
+      'Setiap laporan pelanggaran akan kami tindak lanjuti sesuai aturan.',
+    ],
+  },
+  {
+    topic: 'Kesehatan',
+    weight: 3,
+    nouns: ['demam berdarah', 'puskesmas', 'vaksinasi', 'pasien', 'fogging', 'nyamuk'],
+    headlines: [
+      'Kasus Demam Berdarah di {place} Meningkat Tajam',
+      'Dinas Kesehatan {place} Gencarkan Fogging di {n} Kelurahan',
+      'Puskesmas di {place} Kewalahan Tangani Pasien',
+    ],
+    deks: ['Warga diimbau menguras bak mandi dan menutup tempat penampungan air.', 'Rumah sakit menambah ruang perawatan.'],
+    sentences: [
+      'Dinas Kesehatan mencatat {n} kasus demam berdarah sejak awal tahun.',
+      'Petugas melakukan pengasapan atau fogging di permukiman yang melaporkan kasus.',
+      'Warga diimbau melakukan gerakan menguras, menutup, dan mendaur ulang untuk memberantas sarang nyamuk.',
+      'Puskesmas membuka layanan hingga malam hari untuk menampung pasien.',
+      'Pemerintah daerah menetapkan status kejadian luar biasa di {n} kecamatan.',
+    ],
+    quotes: [
+      'Pencegahan paling efektif adalah memberantas sarang nyamuk di lingkungan rumah masing-masing.',
+      'Anak saya dirawat tiga hari karena trombositnya turun.',
+    ],
+  },
+  {
+    topic: 'Gempa',
+    weight: 2,
+    nouns: ['gempa', 'magnitudo', 'tsunami', 'pengungsi', 'rumah rusak', 'gempa susulan'],
+    headlines: [
+      'Gempa Magnitudo {n} Guncang {place}, Warga Berhamburan',
+      'BMKG: Tidak Berpotensi Tsunami, Warga {place} Diminta Tetap Waspada',
+      'Pengungsi Gempa {place} Butuh Air Bersih dan Tenda',
+    ],
+    deks: ['Guncangan terasa hingga kabupaten tetangga.', 'Ratusan rumah dilaporkan rusak ringan hingga berat.'],
+    sentences: [
+      'Gempa berkekuatan magnitudo {n} mengguncang {place} pada {day} dini hari.',
+      'Badan Meteorologi, Klimatologi, dan Geofisika menyatakan gempa tidak berpotensi tsunami.',
+      'Warga berhamburan keluar rumah saat guncangan terasa cukup kuat.',
+      'Tercatat {n} rumah rusak dan sejumlah fasilitas umum retak.',
+      'Para pengungsi membutuhkan air bersih, tenda, dan layanan kesehatan.',
+      'Gempa susulan masih terjadi beberapa kali dengan kekuatan lebih kecil.',
+    ],
+    quotes: ['Warga kami minta tidak terpancing kabar bohong soal tsunami.', 'Kami tidur di tenda karena takut ada gempa susulan.'],
+  },
+  {
+    topic: 'Hukum',
+    weight: 2,
+    nouns: ['korupsi', 'tersangka', 'penyidik', 'sidang', 'dakwaan', 'jaksa'],
+    headlines: [
+      'KPK Tetapkan Pejabat {place} Tersangka Korupsi Proyek Jalan',
+      'Sidang Kasus Korupsi Dana Desa {place} Hadirkan {n} Saksi',
+      'Kejaksaan Tahan Kepala Dinas {place} atas Dugaan Suap',
+    ],
+    deks: ['Kerugian negara ditaksir mencapai miliaran rupiah.', 'Tersangka langsung ditahan untuk dua puluh hari pertama.'],
+    sentences: [
+      'Penyidik menetapkan {n} orang sebagai tersangka dalam kasus dugaan korupsi tersebut.',
+      'Jaksa penuntut umum menghadirkan saksi dari dinas pekerjaan umum dalam sidang {day}.',
+      'Kerugian negara akibat perbuatan para tersangka ditaksir mencapai {n} miliar rupiah.',
+      'Kuasa hukum terdakwa membantah seluruh dakwaan dan akan mengajukan eksepsi.',
+      'Penyidik menyita dokumen dan uang tunai dari rumah tersangka.',
+    ],
+    quotes: ['Kami akan menelusuri aliran dana ke pihak-pihak lain.', 'Klien kami kooperatif dan menghormati proses hukum.'],
+  },
+  {
+    topic: 'Internasional',
+    weight: 2,
+    nouns: ['gencatan senjata', 'perundingan', 'pasukan', 'perbatasan', 'ketegangan', 'perdamaian'],
+    headlines: [
+      'Gencatan Senjata di Perbatasan Mulai Berlaku',
+      'Perundingan Damai Berlanjut, Kedua Pihak Sepakat Meredakan Ketegangan',
+      'Pasukan Ditarik dari Perbatasan setelah Kesepakatan Tercapai',
+    ],
+    deks: ['Mediator internasional menyambut baik kesepakatan tersebut.', 'Warga perbatasan berharap perdamaian bertahan lama.'],
+    sentences: [
+      'Kedua negara menyepakati gencatan senjata setelah perundingan selama {n} hari.',
+      'Mediator meminta semua pihak menahan diri dan meredakan ketegangan.',
+      'Pasukan mulai ditarik mundur dari wilayah perbatasan pada {day}.',
+      'Perjanjian damai akan ditandatangani dalam pertemuan tingkat menteri bulan depan.',
+      'Ribuan pengungsi berharap dapat kembali ke kampung halaman.',
+    ],
+    quotes: ['Ini langkah pertama yang penting menuju perdamaian yang langgeng.', 'Kami ingin anak-anak kami tumbuh tanpa suara tembakan.'],
+  },
+];
+
+/** Paragraph filler that any desk's story may contain. */
+export const COMMON_SENTENCES = [
+  'Peristiwa itu terjadi pada {day} sekitar pukul {n}.00 waktu setempat.',
+  'Hingga berita ini diturunkan, petugas masih melakukan pendataan di lokasi.',
+  '{inst} {place} menyatakan akan terus memantau perkembangan situasi.',
+  'Informasi tersebut disampaikan {person} kepada wartawan di {place}.',
+  'Sejumlah warga mengaku baru pertama kali mengalami kejadian serupa.',
+  'Pihak berwenang mengimbau masyarakat tidak mudah percaya pada kabar yang belum jelas sumbernya.',
+  'Menurut {person}, koordinasi dengan pemerintah pusat terus dilakukan.',
+  'Seperti dikutip dari {source}, langkah serupa juga diambil di beberapa daerah lain.',
+];
