@@ -191,6 +191,12 @@ describe('ninjs 2.x from what Redaksi publishes', () => {
     expect(JSON.stringify(document)).not.toContain(articleUnpublished().data.reason);
   });
 
+  test('a withdrawal without a notice has no bodies, and its ednote does not point to one', () => {
+    const document = ninjsAfter([...historyIn('published'), articleUnpublished({ mode: 'withdraw', notice: '', at: minute(50) })]);
+    expect(document).not.toHaveProperty('bodies');
+    expect(document.ednote).toBe(`Withdrawn ${minute(50)}: stop showing the article.`);
+  });
+
   test('a takedown is canceled and carries no content at all', () => {
     const document = ninjsAfter(takedown());
     expect(document).toEqual({

@@ -76,13 +76,14 @@ function live(source: LiveArticle): NinjsDocument {
 
 /** Withheld: the notice takes the article's place, as it does at the article's address. */
 function withdrawn(source: WithdrawnArticle): NinjsDocument {
+  const hasNotice = source.notice.trim() !== '';
   return {
     ...header(source),
     versioncreated: source.changedAt,
     pubstatus: 'withheld',
     altids: [{ role: 'slug', value: source.slug }],
-    ...(source.notice.trim() === '' ? {} : { bodies: bodies('notice', renderParagraph(source.notice)) }),
-    ednote: `Withdrawn ${source.changedAt}: stop showing the article; show the notice in bodies at its address instead.`,
+    ...(hasNotice ? { bodies: bodies('notice', renderParagraph(source.notice)) } : {}),
+    ednote: `Withdrawn ${source.changedAt}: stop showing the article${hasNotice ? '; show the notice in bodies at its address instead' : ''}.`,
   };
 }
 
