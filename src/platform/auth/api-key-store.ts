@@ -1,8 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../../kernel/identity.js';
-import type { ApiKeyEntry } from './api-keys.js';
+import { tokenSha256 } from './api-key-token.js';
+import { type ApiKeyEntry, entrySha256 } from './api-keys.js';
 
-const digest = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
+interface StoredKey {
+  readonly digest: Buffer;
+  readonly actor: Actor;
+}
 
 /**
  * Bearer token -> Actor.
@@ -12,25 +16,31 @@ const digest = (token: string): Buffer => createHash('sha256').update(token, 'ut
  * times. So: both sides are SHA-256 digests (fixed length, which timingSafeEqual needs,
  * and the token's own length stays hidden), compared with timingSafeEqual against every
  * entry, with no early exit, so the time taken depends on neither the token nor which
- * entry (if any) matched.
+ * entry (if any) matched. The digests are also what the keys file may hold instead of
+ * the tokens.
  */
 export class ApiKeyStore {
-  private readonly entries: readonly { readonly digest: Buffer; readonly actor: Actor }[];
+  private entries: readonly StoredKey[];
 
   /** Entries are expected to come through parseApiKeys (validated, no duplicates). */
   constructor(keys: readonly ApiKeyEntry[]) {
-    this.entries = keys.map((key) => ({
-      digest: digest(key.token),
-      actor: Object.freeze({ id: key.principalId, displayName: key.displayName, roles: Object.freeze([...key.roles]) }),
-    }));
+    this.entries = stored(keys);
   }
 
   get size(): number {
     return this.entries.length;
   }
 
+  /**
+   * Swaps in a new set of keys (the keys file changed). One assignment: a request is
+   * checked against the old set or the new one, never a mix.
+   */
+  replace(keys: readonly ApiKeyEntry[]): void {
+    this.entries = stored(keys);
+  }
+
   authenticate(token: string): Actor | undefined {
-    const presented = digest(token);
+    const presented = Buffer.from(tokenSha256(token), 'hex');
     let match: Actor | undefined;
     for (const entry of this.entries) {
       const equal = timingSafeEqual(presented, entry.digest);
@@ -38,4 +48,11 @@ export class ApiKeyStore {
     }
     return match;
   }
+}
+
+function stored(keys: readonly ApiKeyEntry[]): StoredKey[] {
+  return keys.map((key) => ({
+    digest: Buffer.from(entrySha256(key), 'hex'),
+    actor: Object.freeze({ id: key.principalId, displayName: key.displayName, roles: Object.freeze([...key.roles]) }),
+  }));
 }

@@ -1,19 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { Logger } from 'pino';
 import { ROLES } from '../../kernel/identity.js';
+import { newApiToken } from './api-key-token.js';
 import { type ApiKeyEntry, ApiKeysError, parseApiKeys } from './api-keys.js';
 
-export type ApiKeysLogger = Pick<Logger, 'info' | 'warn'>;
+/** What reading the keys file reports (a pino Logger is one; the keys command writes to stderr). */
+export interface ApiKeysLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
 
-function errorCode(error: unknown): string | undefined {
+export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
 function bootstrapKeys(): ApiKeyEntry[] {
   return ROLES.map((role) => ({
-    token: randomBytes(32).toString('base64url'),
+    token: newApiToken(),
     principalId: `bootstrap-${role}`,
     displayName: `Bootstrap ${role}`,
     roles: [role],
@@ -44,7 +48,7 @@ async function createExclusively(file: string, content: string): Promise<boolean
   }
 }
 
-async function readKeys(file: string, logger: ApiKeysLogger): Promise<ApiKeyEntry[]> {
+export async function readKeys(file: string, logger: ApiKeysLogger): Promise<ApiKeyEntry[]> {
   const text = await readFile(file, 'utf8');
   const { mode } = await stat(file);
   if ((mode & 0o077) !== 0) {
@@ -58,6 +62,16 @@ async function readKeys(file: string, logger: ApiKeysLogger): Promise<ApiKeyEntr
     throw new ApiKeysError(`Invalid API keys: ${file} is not valid JSON`);
   }
   return parseApiKeys(json, file);
+}
+
+/** Reads and validates the keys file; every failure is an ApiKeysError that names the file. */
+export async function readApiKeysFile(file: string, logger: ApiKeysLogger): Promise<ApiKeyEntry[]> {
+  try {
+    return await readKeys(file, logger);
+  } catch (error) {
+    if (error instanceof ApiKeysError) throw error;
+    throw new ApiKeysError(`Cannot read API keys file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ApiKeyStore } from './api-key-store.js';
+import { tokenSha256 } from './api-key-token.js';
 import { ApiKeysError, parseApiKeys } from './api-keys.js';
 
 const token = (c: string) => c.repeat(43);
@@ -44,6 +45,39 @@ describe('parseApiKeys', () => {
     expect(errorOf([entry({ token: token('z') }), entry(bad)])).toContain(`keys.json: ${message}`);
   });
 
+  it('accepts a key kept only as the SHA-256 of its token, with the time it was made', () => {
+    const hashed = {
+      tokenSha256: tokenSha256(token('h')),
+      principalId: 'e-2',
+      displayName: 'Bagus',
+      roles: ['editor'],
+      createdAt: '2025-01-21T03:12:40.512Z',
+    };
+    expect(parseApiKeys([entry(), hashed], 'keys.json')).toEqual([entry(), hashed]);
+  });
+
+  it.each([
+    [{ tokenSha256: tokenSha256(token('h')) }, 'entry 1: needs exactly one of "token" and "tokenSha256"'],
+    [{ token: undefined, tokenSha256: 'ABC' }, 'entry 1, field "tokenSha256": must be the token\'s SHA-256 as 64 lower-case hex digits'],
+    [
+      { token: undefined, tokenSha256: tokenSha256(token('h')).toUpperCase() },
+      'entry 1, field "tokenSha256": must be the token\'s SHA-256',
+    ],
+    [{ createdAt: 'kemarin' }, 'entry 1, field "createdAt": must be an ISO 8601 date and time'],
+  ])('refuses %j', (bad, message) => {
+    expect(errorOf([entry({ token: token('z') }), entry(bad)])).toContain(`keys.json: ${message}`);
+  });
+
+  it('refuses an entry with neither token nor hash', () => {
+    const { token: _token, ...withoutToken } = entry();
+    expect(errorOf([withoutToken])).toContain('keys.json: entry 0: needs exactly one of "token" and "tokenSha256"');
+  });
+
+  it('refuses the same token kept in clear in one entry and hashed in another', () => {
+    const message = errorOf([entry(), { ...entry({ principalId: 'u-2', token: undefined }), tokenSha256: tokenSha256(token('a')) }]);
+    expect(message).toContain('keys.json: entries 0 and 1 have the same token');
+  });
+
   it('reports a missing field', () => {
     const { roles: _roles, ...withoutRoles } = entry();
     expect(errorOf([withoutRoles])).toContain('entry 0, field "roles"');
@@ -85,6 +119,20 @@ describe('ApiKeyStore', () => {
     expect(store.authenticate(token('a').slice(1))).toBeUndefined();
     expect(store.authenticate(`${token('a')}a`)).toBeUndefined();
     expect(store.authenticate(token('d'))).toBeUndefined();
+  });
+
+  it('authenticates a key the file keeps only as a hash', () => {
+    const hashed = new ApiKeyStore([{ tokenSha256: tokenSha256(token('h')), principalId: 'e-2', displayName: 'Bagus', roles: ['editor'] }]);
+    expect(hashed.authenticate(token('h'))).toEqual({ id: 'e-2', displayName: 'Bagus', roles: ['editor'] });
+    expect(hashed.authenticate(tokenSha256(token('h')))).toBeUndefined();
+  });
+
+  it('swaps in a new set of keys at once', () => {
+    const swapping = new ApiKeyStore(parseApiKeys([entry()], 'keys.json'));
+    swapping.replace(parseApiKeys([entry({ token: token('n'), principalId: 'u-9' })], 'keys.json'));
+    expect(swapping.authenticate(token('a'))).toBeUndefined();
+    expect(swapping.authenticate(token('n'))?.id).toBe('u-9');
+    expect(swapping.size).toBe(1);
   });
 
   it('hands out actors nobody can change', () => {

@@ -1,7 +1,11 @@
 export { ApiKeyGuard } from './api-key.guard.js';
 export { ApiKeyStore } from './api-key-store.js';
-export { type ApiKeyEntry, ApiKeysError, parseApiKeys } from './api-keys.js';
-export { type ApiKeysLogger, loadOrCreateApiKeys } from './api-keys-file.js';
+export { ApiKeyChangeError, type NewPrincipal, withKeyAdded, withKeyRevoked, withKeyRotated } from './api-key-changes.js';
+export { keyFingerprint, newApiToken, tokenSha256 } from './api-key-token.js';
+export { type ApiKeyEntry, ApiKeysError, entrySha256, parseApiKeys } from './api-keys.js';
+export { type ApiKeysLogger, loadOrCreateApiKeys, readApiKeysFile } from './api-keys-file.js';
+export { type ApiKeysChange, type ApiKeysUpdate, updateApiKeysFile } from './api-keys-file-update.js';
+export { ApiKeysWatcher, type ReloadOutcome } from './api-keys-watcher.js';
 export { AuthModule, type AuthModuleOptions } from './auth.module.js';
 export type { AuthenticatedRequest } from './authenticated-request.js';
 export { CurrentActor, IS_PUBLIC_KEY, Public, Roles, ROLES_KEY } from './decorators.js';
