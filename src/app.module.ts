@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ArticlesModule, type ArticlesModuleOptions } from './articles/articles.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { ConsoleModule } from './audit/console/console.module.js';
 import { AuthModule } from './platform/auth/index.js';
 import { type AppConfig, ConfigModule } from './platform/config/index.js';
 import { ContributorsModule } from './contributors/contributors.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         EventSourcingModule.forRoot({ clock: options.articles?.clock }),
         ArticlesModule.forRoot(options.articles),
         AuditModule,
+        ConsoleModule,
         MetricsModule,
         ProjectionsModule.forRoot({ ...options.projections, projections: ALL_PROJECTIONS }),
         PublishingModule,
