@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { sampleArticleContent } from '../../src/articles/domain/testing/sample-article.js';
 import { verifyExport } from '../../src/audit/export/verify-export.js';
 import { EMBEDDED_STORE_FILE } from '../../src/platform/event-store/event-store.module.js';
@@ -29,10 +29,11 @@ async function listen(t: TestApp): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
+/** The visible page, or just one part of it (e.g. the rendered article). */
+async function screenshot(target: Page | Locator, name: string): Promise<void> {
   if (SCREENSHOTS === undefined) return;
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
 async function signIn(page: Page, baseUrl: string, token: string): Promise<void> {
@@ -60,6 +61,13 @@ describe('the auditor’s console in a real browser', () => {
     t = await startTestApp({ scheduler: { enabled: false } });
     article = await driveAuditedArticle(t);
     slug = article.states[6]!.live!.slug;
+    // The writer's byline carries the desk's "Verified Writer" badge.
+    await t
+      .as('writer')
+      .put('/v1/contributors/writer-dimas/profile')
+      .send({ displayName: 'Dimas Prasetyo', bio: 'Warga Pondok Aren yang menulis tentang banjir.', publicContact: '@dimasprasetyo' })
+      .expect(201);
+    await t.as('editor').post('/v1/contributors/writer-dimas/verify').expect(200);
     // A refused attempt on this article, recorded in the denial log: another writer's edit.
     t.clock.advance(60_000);
     await t.as('writer2').put(`/v1/articles/${article.id}/content`).send(sampleArticleContent).expect(403);
@@ -183,7 +191,7 @@ describe('the auditor’s console in a real browser', () => {
     const sources = page.locator('tr', { has: page.locator('th', { hasText: 'Sumber' }) });
     await expect(sources.locator('.diff-after ins').textContent()).resolves.toContain('Pemerintah Provinsi Banten');
 
-    await screenshot(page, 'console-diff');
+    await screenshot(page.locator('section.diff'), 'console-diff');
     await expectAccessible(page);
 
     // The live copy: the correction (10 → 11) changed the public dek.
@@ -205,7 +213,7 @@ describe('the auditor’s console in a real browser', () => {
     );
     await expect(live.locator('.live-dek').textContent()).resolves.toContain('Pompa tambahan berasal dari Pemprov Banten.');
     await expect(live.locator('.live-dateline').textContent()).resolves.toContain('Tangerang Selatan, IDN Times');
-    await expect(live.locator('.live-byline').textContent()).resolves.toContain('Oleh Dimas Prasetyo');
+    await expect(live.locator('.live-byline').textContent()).resolves.toContain('Oleh Dimas Prasetyo ✓ Penulis Terverifikasi');
     await expect(live.locator('.live-quote figcaption').textContent()).resolves.toBe(
       '— Rina Maharani, Juru bicara BPBD Kota Tangerang Selatan',
     );
@@ -217,7 +225,7 @@ describe('the auditor’s console in a real browser', () => {
     );
     await expect(live.locator('.live-editor').textContent()).resolves.toBe('Editor: Ayu Lestari');
 
-    await screenshot(page, 'console-as-of');
+    await screenshot(page.locator('section.as-of'), 'console-as-of');
     await expectAccessible(page);
 
     // Revision 2 by the instant it occurred, typed in the viewer's own zone.

@@ -40,7 +40,7 @@ export function ContentDiffTable({
   return (
     <div class="diff-block">
       <table class="diff-table">
-        <caption>{caption}</caption>
+        <caption class="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col" class="diff-label-col">
