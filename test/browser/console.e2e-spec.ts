@@ -266,6 +266,36 @@ describe('the auditor’s console in a real browser', () => {
     expect(await violations()).toEqual([]);
   });
 
+  test('says in words what a role may not see, and when the server cannot be reached', async () => {
+    const other = await context.newPage();
+    try {
+      // An editor reads the history, but denials are for auditors only.
+      await signIn(other, baseUrl, t.tokens.editor);
+      await other.goto(`${baseUrl}/console/#/article/${article.id}`);
+      await other.getByRole('heading', { name: 'Linimasa' }).waitFor();
+      await expect(other.locator('.timeline').textContent()).resolves.toContain('hanya ditampilkan untuk auditor');
+      await expect(other.locator('li.denial').count()).resolves.toBe(0);
+
+      // A writer may not read histories at all.
+      await other.getByRole('button', { name: 'Keluar' }).click();
+      await signIn(other, baseUrl, t.tokens.writer);
+      await other.goto(`${baseUrl}/console/#/article/${article.id}/diff/2/3`);
+      await expect(other.getByRole('alert').textContent()).resolves.toContain('Riwayat artikel untuk auditor, editor, dan admin');
+
+      // The network fails under an auditor: the page says so and offers to try again.
+      await other.getByRole('button', { name: 'Keluar' }).click();
+      await signIn(other, baseUrl, t.tokens.auditor);
+      await other.route('**/v1/articles/**', (route) => route.abort('connectionrefused'));
+      await other.goto(`${baseUrl}/console/#/article/${article.id}`);
+      await expect(other.getByRole('alert').textContent()).resolves.toContain('Server tidak dapat dihubungi');
+      await other.unroute('**/v1/articles/**');
+      await other.getByRole('button', { name: 'Coba lagi' }).click();
+      await other.getByRole('heading', { name: 'Linimasa' }).waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+
   test('reports the break in a tampered copy of the store, at the altered revision', async () => {
     const copy = await mkdtemp(path.join(tmpdir(), 'redaksi-tampered-'));
     let tampered: TestApp | undefined;
