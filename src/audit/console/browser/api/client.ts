@@ -78,13 +78,15 @@ export class ApiClient {
   private async send(path: string, accept: string, signal: AbortSignal | undefined): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(path, {
+      // Asserted rather than checked: the specs compile this file with Node's fetch types, which lack `cache`.
+      const init = {
         headers: { Authorization: `Bearer ${this.token}`, Accept: accept },
         credentials: 'omit',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',
         ...(signal === undefined ? {} : { signal }),
-      });
+      } as RequestInit;
+      response = await fetch(path, init);
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw new ApiError('network', path);
