@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ArticlesModule, type ArticlesModuleOptions } from './articles/articles.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { ConsoleModule } from './audit/console/console.module.js';
 import { ContributorsModule } from './contributors/contributors.module.js';
 import type { DeliveryOptions } from './delivery/delivery-config.js';
 import { DeliveryModule } from './delivery/delivery.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         ArticlesModule.forRoot(options.articles),
         ContributorsModule,
         AuditModule,
+        ConsoleModule,
         ProjectionsModule.forRoot({ ...options.projections, projections: ALL_PROJECTIONS }),
         PublishingModule,
         DeskModule,

@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import request from 'supertest';
 import { ApiKeysWatcher } from '../../src/platform/auth/api-keys-watcher.js';
 import { nextReload } from '../../src/platform/auth/testing/next-reload.js';
@@ -18,7 +17,7 @@ describe('API keys picked up by a running server', () => {
   beforeAll(async () => {
     app = await startTestApp();
     watcher = app.app.get(ApiKeysWatcher);
-    keysFile = path.join(app.dataDir, 'test-api-keys.json');
+    keysFile = app.keysFile;
   });
   afterAll(async () => {
     await app.close();

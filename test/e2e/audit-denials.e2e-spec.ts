@@ -74,6 +74,22 @@ describe('audit: denied attempts', () => {
     await t.as('auditor').get('/v1/audit/denials?cursor=x').expect(400);
   });
 
+  test("?article= lists one article's denials", async () => {
+    const all = await t.as('auditor').get('/v1/audit/denials').expect(200);
+    const own = (all.body.items as { articleId: string; commandType: string }[]).find(
+      (item) => item.commandType === 'VerifyArticle',
+    )!.articleId;
+    const res = await t.as('auditor').get(`/v1/audit/denials?article=${own}`).expect(200);
+    expect(res.body.next).toBeNull();
+    expect((res.body.items as { articleId: string; revision: number }[]).map((item) => [item.articleId, item.revision])).toEqual([
+      [own, 2],
+      [own, 1],
+    ]);
+    const unrefused = await articleIn(t, 'draft');
+    expect((await t.as('auditor').get(`/v1/audit/denials?article=${unrefused}`).expect(200)).body).toEqual({ items: [], next: null });
+    await t.as('auditor').get('/v1/audit/denials?article=not-a-uuid').expect(400);
+  });
+
   test('only auditors list denials', async () => {
     for (const who of ['editor', 'admin', 'writer', 'service'] as const) await t.as(who).get('/v1/audit/denials').expect(403);
     await t.anonymous().get('/v1/audit/denials').expect(401);

@@ -45,6 +45,8 @@ export interface TestApp {
   readonly app: NestExpressApplication;
   readonly store: EventStore;
   readonly dataDir: string;
+  /** This app's API keys file (REDAKSI_API_KEYS_FILE), which it follows while it runs. */
+  readonly keysFile: string;
   readonly clock: TestClock;
   readonly tokens: Record<Who, string>;
   readonly principals: typeof PRINCIPALS;
@@ -63,7 +65,9 @@ export type AuthenticatedAgent = Record<Method, (url: string) => request.Test>;
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'redaksi-test-')));
-  const keysFile = path.join(dataDir, 'test-api-keys.json');
+  // Each app its own keys file: apps sharing a data directory (two instances, a restart) each follow
+  // their own file, as the running server follows REDAKSI_API_KEYS_FILE.
+  const keysFile = path.join(dataDir, `test-api-keys-${randomBytes(6).toString('hex')}.json`);
   const tokens = Object.fromEntries(
     Object.keys(PRINCIPALS).map((who) => [who, `test-${who}-${randomBytes(24).toString('base64url')}`]),
   ) as Record<Who, string>;
@@ -94,6 +98,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     store: app.get<EventStore>(EVENT_STORE),
     dataDir,
+    keysFile,
     clock,
     tokens,
     principals: PRINCIPALS,

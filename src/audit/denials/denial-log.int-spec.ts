@@ -49,6 +49,28 @@ describe('DenialLog on the embedded store', () => {
     expect(page.next).toBe(5);
   });
 
+  it("lists one stream's denials, reading a bounded window per page", async () => {
+    const log = new DenialLog(store);
+    const other = ARTICLE_EVENTS.streamName('5d1e2c3b-0000-4000-8000-000000000001');
+    // Revisions 0..9; the sample article's denials are at 1, 4 and 8.
+    for (let n = 0; n < 10; n++) await log.record({ ...denial(n), ...([1, 4, 8].includes(n) ? {} : { streamId: other }) });
+    const streamId = ARTICLE_EVENTS.streamName(sampleArticleId);
+
+    const first = await listDenials(store, { limit: 2, streamId }, 4);
+    expect(first.items.map((item) => [item.revision, item.articleId])).toEqual([[8, sampleArticleId]]);
+    expect(first.next).toBe(6); // read 9..6, the window's end: older ones remain
+    const second = await listDenials(store, { limit: 2, before: first.next!, streamId }, 4);
+    expect(second.items.map((item) => item.revision)).toEqual([4]);
+    expect(second.next).toBe(2);
+    const last = await listDenials(store, { limit: 2, before: second.next!, streamId }, 4);
+    expect(last).toEqual({ items: [expect.objectContaining({ revision: 1 })], next: null });
+
+    // A full page stops at its last item, however much of the window is left.
+    const full = await listDenials(store, { limit: 1, streamId }, 100);
+    expect(full.items.map((item) => item.revision)).toEqual([8]);
+    expect(full.next).toBe(8);
+  });
+
   it('lists nothing before the first denial', async () => {
     expect(await listDenials(store, { limit: 10 })).toEqual({ items: [], next: null });
   });

@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ARTICLE_EVENTS } from '../../articles/model/events.js';
 import { Roles } from '../../platform/auth/index.js';
 import { type DenialsPage, ListDenials } from './list-denials.query.js';
 
@@ -21,6 +22,15 @@ export class DenialsQueryDto {
   @IsInt()
   @Min(0)
   before?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Only this article's denials. One request then reads at most 1,000 denials, so a page can hold fewer than `limit` and still have a `next`",
+  })
+  @IsOptional()
+  @IsUUID()
+  article?: string;
 }
 
 @ApiTags('audit')
@@ -34,7 +44,11 @@ export class DenialsController {
   @ApiOperation({ summary: 'Commands refused for authorization (role, ownership, four eyes), newest first' })
   list(@Query() query: DenialsQueryDto): Promise<DenialsPage> {
     return this.queries.execute(
-      new ListDenials({ limit: query.limit ?? 50, ...(query.before === undefined ? {} : { before: query.before }) }),
+      new ListDenials({
+        limit: query.limit ?? 50,
+        ...(query.before === undefined ? {} : { before: query.before }),
+        ...(query.article === undefined ? {} : { streamId: ARTICLE_EVENTS.streamName(query.article) }),
+      }),
     );
   }
 }
