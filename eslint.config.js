@@ -23,6 +23,20 @@ export default tseslint.config(
     },
   },
   {
+    // One way to follow the log: the log follower (platform/log-follower) owns subscriptions.
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/event-store/**', 'src/platform/log-follower/**', 'src/**/*.spec.ts', 'src/**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='subscribeToAll']",
+          message: 'Follow the log with LogFollower (src/platform/log-follower), which owns checkpoints, batches, backoff and stopping.',
+        },
+      ],
+    },
+  },
+  {
     // The domain is plain TypeScript: no framework, no storage, no I/O, no clock. It is each context's
     // model/ and the decision files of its actions.
     files: ['src/**/model/**/*.ts', 'src/**/*.decision.ts', 'src/**/decide.ts'],

@@ -1,9 +1,10 @@
+import { dueSchedulesProjection } from '../articles/scheduling/due-schedules.projection.js';
 import { deskProjection } from './desk/desk.projection.js';
 import { publishingProjection } from './live-site/publishing.projection.js';
 import type { Projection } from '../platform/projections/projection.js';
 
 /** Every read model, in one list: the runners, the rebuild CLI, /health and /metrics go by it. */
-export const ALL_PROJECTIONS: readonly Projection[] = [publishingProjection, deskProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [publishingProjection, deskProjection, dueSchedulesProjection];
 
 export function projectionsNamed(names: readonly string[]): Projection[] {
   const unknown = names.filter((name) => !ALL_PROJECTIONS.some((projection) => projection.name === name));

@@ -1,22 +1,23 @@
-import type { EventFilter, EventStore, Subscription } from '../event-store/event-store.port.js';
-import type { CommitResult, GenerationWriter } from './generation-writer.js';
+import type { Logger } from 'pino';
+import type { EventFilter, EventStore } from '../event-store/event-store.port.js';
+import { type FailureAction, type FollowedBatch, LogFollower, type RetryPolicy } from '../log-follower/log-follower.js';
+import { type CommitResult, type GenerationWriter, ProjectionApplyError } from './generation-writer.js';
 import type { Projection } from './projection.js';
-import { batchesOf, type PulledBatch } from './subscription-batches.js';
 
-export const DEFAULT_BATCH_SIZE = 500;
-
-export interface FollowOptions {
+export interface GenerationFollowerOptions {
   readonly store: EventStore;
-  readonly writer: GenerationWriter;
+  readonly logger: Logger;
+  /** The generation to write to, asked before every subscription (a runner may have switched to a newer one). */
+  writer(): GenerationWriter;
   readonly batchSize?: number;
   readonly clock?: () => Date;
   /** A building generation becomes active in the transaction that commits its catch-up. */
   readonly activateWhenCaughtUp: boolean;
   /** Rebuilds stop there; runners keep following live events. */
   readonly stopWhenCaughtUp: boolean;
-  /** Hands out the subscription so that a runner can close it to stop. */
-  readonly onSubscribed?: (subscription: Subscription) => void;
-  readonly onCommitted?: (result: CommitResult, batch: PulledBatch) => void;
+  readonly retry?: RetryPolicy;
+  onFailure?(error: unknown): FailureAction;
+  readonly onCommitted?: (result: CommitResult, batch: FollowedBatch) => void;
 }
 
 /** Only the projection's own event types, matched exactly. */
@@ -29,32 +30,47 @@ function escapeRegex(text: string): string {
 }
 
 /**
- * Subscribes from the generation's stored checkpoint and commits batch after batch. Every batch is
- * checkpointed, even one with no events of ours: a checkpoint message after every event read
- * (`checkpointInterval: 1`) keeps the stored position at the head, so read-your-writes can tell that a
- * command whose events this projection ignores is already reflected.
- * Returns true when it stopped because it caught up, false when the subscription ended (it was closed).
+ * A log follower that writes a projection's batches into one generation, from the generation's
+ * stored checkpoint. Every batch is checkpointed, even one with no events of ours: a checkpoint
+ * message after every event read (`checkpointInterval: 1`) keeps the stored position at the head, so
+ * read-your-writes can tell that a command whose events this projection ignores is already reflected.
  */
-export async function followGeneration(options: FollowOptions): Promise<boolean> {
-  const { store, writer } = options;
+export function generationFollower(options: GenerationFollowerOptions): LogFollower {
+  let writer = options.writer();
+  let activate = options.activateWhenCaughtUp;
   const clock = options.clock ?? (() => new Date());
-  const start = writer.current()?.checkpoint;
-  const subscription = store.subscribeToAll({
-    fromPosition: start ?? 'start',
+  return new LogFollower({
+    name: `projection ${writer.projection.name}`,
+    store: options.store,
+    logger: options.logger,
     filter: eventFilterOf(writer.projection),
     checkpointInterval: 1,
-  });
-  options.onSubscribed?.(subscription);
-  let activate = options.activateWhenCaughtUp;
-  try {
-    for await (const batch of batchesOf(subscription, options.batchSize ?? DEFAULT_BATCH_SIZE)) {
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    stopWhenCaughtUp: options.stopWhenCaughtUp,
+    clock,
+    from: () => {
+      const next = options.writer();
+      if (next !== writer) activate = options.activateWhenCaughtUp;
+      writer = next;
+      return writer.current()?.checkpoint ?? 'start';
+    },
+    handle: (batch) => {
       const result = writer.commit(batch, { activate: activate && batch.caughtUp, now: clock() });
       if (result.activated) activate = false;
       options.onCommitted?.(result, batch);
-      if (batch.caughtUp && options.stopWhenCaughtUp) return true;
-    }
-    return false;
-  } finally {
-    await subscription.close();
-  }
+    },
+    onFailure: (error) => options.onFailure?.(error) ?? 'retry',
+    failureContext: (error) =>
+      error instanceof ProjectionApplyError
+        ? {
+            projection: error.projection,
+            eventId: error.event.id,
+            eventType: error.event.type,
+            streamId: error.event.streamId,
+            position: String(error.event.position.commit),
+          }
+        : { projection: writer.projection.name, generation: writer.generation },
+    retryMessage: 'Projection stopped; will follow the log again from its checkpoint (a failed event comes again)',
+  });
 }

@@ -1,15 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { EventStore, Position, Subscription } from '../event-store/event-store.port.js';
-import { followGeneration } from './follow-generation.js';
-import { GenerationSupersededError, GenerationWriter, ProjectionApplyError } from './generation-writer.js';
+import type { EventStore, Position } from '../event-store/event-store.port.js';
+import type { LogFollower, RetryPolicy } from '../log-follower/log-follower.js';
+import { generationFollower } from './follow-generation.js';
+import { GenerationSupersededError, GenerationWriter } from './generation-writer.js';
 import { type Generation, Generations } from './generations.js';
 import { assertProjectionShape, type Projection } from './projection.js';
 
-export interface RetryPolicy {
-  readonly initialDelayMs: number;
-  readonly maxDelayMs: number;
-}
+export type { RetryPolicy };
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -34,31 +32,49 @@ export interface RunnerStatus {
   readonly retryAt: string | undefined;
 }
 
-const DEFAULT_RETRY: RetryPolicy = { initialDelayMs: 500, maxDelayMs: 30_000 };
-
 /**
  * Keeps one projection's read model following the log, for as long as the process runs. It works on the
  * active generation, or builds a new one when the active one was built by another version (the old one is
- * served until the new one has caught up). When it fails, on an event or on the store, it stops at that
- * event, logs it, records it for /health and /metrics, waits (exponential backoff) and resubscribes from
- * the stored checkpoint, so the same event comes again: nothing is skipped. A projection that fails on a
- * bug keeps failing there until a fixed build is started.
+ * served until the new one has caught up). When it fails, on an event or on the store, the log follower
+ * stops at that event, logs it, records it for /health and /metrics, waits (exponential backoff) and
+ * follows again from the stored checkpoint, so the same event comes again: nothing is skipped. A
+ * projection that fails on a bug keeps failing there until a fixed build is started.
  */
 export class ProjectionRunner {
   private readonly generations: Generations;
-  private readonly retry: RetryPolicy;
   private readonly clock: () => Date;
-  private running: Promise<void> | undefined;
-  private stopping = false;
-  private subscription: Subscription | undefined;
-  private wake: (() => void) | undefined;
-  private current: RunnerStatus = { state: 'starting', generation: undefined, consecutiveFailures: 0, retryAt: undefined };
+  private readonly follower: LogFollower;
+  private writer: GenerationWriter | undefined;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     assertProjectionShape(options.projection);
     this.generations = new Generations(options.db);
-    this.retry = options.retry ?? DEFAULT_RETRY;
     this.clock = options.clock ?? (() => new Date());
+    const { logger, projection } = options;
+    this.follower = generationFollower({
+      store: options.store,
+      logger,
+      writer: () => this.writerForCurrentGeneration(),
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      clock: this.clock,
+      activateWhenCaughtUp: true,
+      stopWhenCaughtUp: false,
+      onFailure: (error) => {
+        if (!(error instanceof GenerationSupersededError)) return 'retry';
+        logger.info({ projection: projection.name, generation: this.writer?.generation }, 'Projection switches to the newer generation');
+        return 'restart';
+      },
+      onCommitted: (result) => {
+        if (result.activated) {
+          logger.info(
+            { projection: projection.name, generation: this.writer?.generation },
+            'Rebuilt read model caught up and is now active',
+          );
+        }
+        this.options.onCommitted?.(projection.name, result.checkpoint);
+      },
+    });
   }
 
   get name(): string {
@@ -66,37 +82,25 @@ export class ProjectionRunner {
   }
 
   status(): RunnerStatus {
-    return this.current;
+    const { state, consecutiveFailures, retryAt } = this.follower.status();
+    return { state, generation: this.writer?.generation, consecutiveFailures, retryAt };
   }
 
   start(): void {
-    this.running ??= this.run();
+    this.follower.start();
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
-    await this.subscription?.close();
-    await this.running;
-    this.current = { ...this.current, state: 'stopped', retryAt: undefined };
+    await this.follower.stop();
   }
 
-  private async run(): Promise<void> {
-    const { logger, projection } = this.options;
-    while (!this.stopping) {
-      let generation: Generation | undefined;
-      try {
-        generation = this.resolveGeneration();
-        await this.follow(generation);
-      } catch (error) {
-        if (error instanceof GenerationSupersededError) {
-          logger.info({ projection: projection.name, generation: generation?.generation }, 'Projection switches to the newer generation');
-          continue;
-        }
-        if (this.stopping) break;
-        await this.backOff(error, generation);
-      }
+  /** A writer on the generation to follow now: the active one if this version built it, else the one being built. */
+  private writerForCurrentGeneration(): GenerationWriter {
+    const generation = this.resolveGeneration();
+    if (this.writer?.generation !== generation.generation) {
+      this.writer = new GenerationWriter(this.options.db, this.options.projection, generation.generation);
     }
+    return this.writer;
   }
 
   /** The active generation if this version built it; else resume or start building one. */
@@ -122,74 +126,5 @@ export class ProjectionRunner {
         return created;
       })
       .immediate();
-  }
-
-  private async follow(generation: Generation): Promise<void> {
-    const { projection, logger, store, db } = this.options;
-    const writer = new GenerationWriter(db, projection, generation.generation);
-    this.current = {
-      state: 'catching_up',
-      generation: generation.generation,
-      consecutiveFailures: this.current.consecutiveFailures,
-      retryAt: undefined,
-    };
-    await followGeneration({
-      store,
-      writer,
-      ...(this.options.batchSize === undefined ? {} : { batchSize: this.options.batchSize }),
-      clock: this.clock,
-      activateWhenCaughtUp: generation.state === 'building',
-      stopWhenCaughtUp: false,
-      onSubscribed: (subscription) => {
-        this.subscription = subscription;
-        // stop() may have run while the subscription was being opened.
-        if (this.stopping) void subscription.close();
-      },
-      onCommitted: (result, batch) => {
-        if (batch.caughtUp) this.current = { ...this.current, state: 'live' };
-        if (result.applied > 0 || batch.caughtUp) this.current = { ...this.current, consecutiveFailures: 0 };
-        if (result.activated)
-          logger.info({ projection: projection.name, generation: generation.generation }, 'Rebuilt read model caught up and is now active');
-        this.options.onCommitted?.(projection.name, result.checkpoint);
-      },
-    });
-  }
-
-  private async backOff(error: unknown, generation: Generation | undefined): Promise<void> {
-    const { projection, logger } = this.options;
-    const failures = this.current.consecutiveFailures + 1;
-    const delayMs = Math.min(this.retry.maxDelayMs, this.retry.initialDelayMs * 2 ** (failures - 1));
-    const retryAt = new Date(this.clock().getTime() + delayMs).toISOString();
-    this.current = { state: 'retrying', generation: generation?.generation, consecutiveFailures: failures, retryAt };
-    const where =
-      error instanceof ProjectionApplyError
-        ? {
-            eventId: error.event.id,
-            eventType: error.event.type,
-            streamId: error.event.streamId,
-            position: String(error.event.position.commit),
-          }
-        : {};
-    logger.error(
-      {
-        projection: projection.name,
-        generation: generation?.generation,
-        ...where,
-        err: error,
-        consecutiveFailures: failures,
-        retryInMs: delayMs,
-      },
-      error instanceof ProjectionApplyError
-        ? 'Projection stopped on an event it could not apply; will retry from it'
-        : 'Projection stopped; will resubscribe from its checkpoint',
-    );
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, delayMs);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.wake = undefined;
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, Position } from '../event-store/event-store.port.js';
-import { followGeneration } from './follow-generation.js';
+import { type Logger, pino } from 'pino';
+import { generationFollower } from './follow-generation.js';
 import { GenerationWriter } from './generation-writer.js';
 import { Generations } from './generations.js';
 import { assertProjectionShape, type Projection } from './projection.js';
@@ -32,6 +33,7 @@ export interface RebuildOptions {
   readonly batchSize?: number;
   readonly clock?: () => Date;
   readonly onProgress?: (progress: RebuildProgress) => void;
+  readonly logger?: Logger;
 }
 
 /**
@@ -65,19 +67,22 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const raise = autocheckpoint > 0 && autocheckpoint < REBUILD_WAL_AUTOCHECKPOINT_PAGES;
   if (raise) db.pragma(`wal_autocheckpoint = ${REBUILD_WAL_AUTOCHECKPOINT_PAGES}`);
   try {
-    await followGeneration({
+    await generationFollower({
       store: options.store,
-      writer,
+      logger: options.logger ?? pino({ level: 'silent' }),
+      writer: () => writer,
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
       clock,
       activateWhenCaughtUp: true,
       stopWhenCaughtUp: true,
+      // A rebuild is run by someone who waits for it: a failure is theirs to see, not to retry.
+      onFailure: () => 'stop',
       onCommitted: (result) => {
         events += result.applied;
         position = result.checkpoint;
         options.onProgress?.({ projection: projection.name, generation: generation.generation, eventsApplied: events, position });
       },
-    });
+    }).run();
   } finally {
     if (raise) db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
   }

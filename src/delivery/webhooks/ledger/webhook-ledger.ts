@@ -9,7 +9,6 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
-  type Subscription,
   comparePositions,
 } from '../../../platform/event-store/event-store.port.js';
 import { type Logger, PINO_LOGGER } from '../../../platform/logging/index.js';
@@ -17,8 +16,7 @@ import { DELIVERY_CONFIG, type DeliveryConfig } from '../../delivery-config.js';
 import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
 import { type AttemptDecision, type AttemptRecord, type NewDelivery, Outbox } from '../deliveries/outbox.js';
 import { DELIVERY_DATABASE } from '../delivery-database.js';
-import { retryDelayMs } from '../worker/backoff.js';
-import { WakeSignal } from '../worker/wake-signal.js';
+import { type FollowedBatch, LogFollower } from '../../../platform/log-follower/log-follower.js';
 import { type Subscriber, SubscriberStore } from '../subscribers/subscriber-store.js';
 import {
   isLedgerEventType,
@@ -80,15 +78,12 @@ export class WebhookLedger {
     readonly resolve: () => void;
     readonly reject: (error: Error) => void;
   }>();
-  private readonly retryWake = new WakeSignal();
   private readonly statements;
   private position: Position | undefined;
   private savedAt = 0;
-  private subscription: Subscription | undefined;
-  private running: Promise<void> | undefined;
   private stopped = false;
-  private live = false;
-  private failure: { readonly message: string; readonly since: number } | undefined;
+  private readonly follower: LogFollower;
+  private caughtUpOnce = false;
   private readonly deliveredSincePrune = new Map<string, number>();
 
   constructor(
@@ -108,6 +103,19 @@ export class WebhookLedger {
     };
     const saved = this.statements.position.get()?.position;
     this.position = saved === undefined ? undefined : decodeCursor(saved);
+    this.follower = new LogFollower({
+      name: 'webhook ledger',
+      store,
+      logger,
+      filter: { on: 'streamName', prefixes: [LEDGER_STREAM_PREFIX] },
+      checkpointInterval: FOLD_BATCH,
+      batchSize: FOLD_BATCH,
+      retry: { initialDelayMs: 200, maxDelayMs: 30_000 },
+      from: () => this.position ?? 'start',
+      handle: (batch) => this.fold(batch),
+      retryMessage: 'The webhook ledger stopped at an event it could not fold; retrying',
+      failureContext: () => ({ position: this.status().position }),
+    });
   }
 
   /** Called after every change this instance folds in, whoever wrote it. */
@@ -117,14 +125,12 @@ export class WebhookLedger {
   }
 
   start(): void {
-    this.running ??= this.follow();
+    this.follower.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.retryWake.notify();
-    await this.subscription?.close();
-    await this.running;
+    await this.follower.stop();
     for (const waiter of this.waiters) waiter.reject(new LedgerStoppedError());
     this.waiters.clear();
   }
@@ -138,8 +144,10 @@ export class WebhookLedger {
     readonly failingSince?: string;
   } {
     const position = this.position === undefined ? null : encodeCursor(this.position);
-    if (this.failure === undefined) return { ok: true, live: this.live, position };
-    return { ok: false, live: this.live, position, error: this.failure.message, failingSince: new Date(this.failure.since).toISOString() };
+    const { failure } = this.follower.status();
+    const live = this.caughtUpOnce;
+    if (failure === undefined) return { ok: true, live, position };
+    return { ok: false, live, position, error: failure.message, failingSince: failure.since };
   }
 
   /**
@@ -252,57 +260,14 @@ export class WebhookLedger {
 
   // ---- folding ------------------------------------------------------------------------------
 
-  private async follow(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      try {
-        await this.followOnce();
-        failures = 0;
-      } catch (error) {
-        if (this.stopped) return;
-        failures++;
-        this.failure ??= { message: error instanceof Error ? error.message : String(error), since: Date.now() };
-        const delay = retryDelayMs(failures, { baseMs: 200, maxMs: 30_000 });
-        this.logger.error(
-          { err: error, position: this.status().position, retryInMs: delay },
-          'The webhook ledger stopped at an event it could not fold; retrying',
-        );
-        await this.retryWake.wait(delay);
-      }
+  /** One batch of the log: its ledger events folded, and the position past what the filter left out. */
+  private fold(batch: FollowedBatch): void {
+    if (batch.events.length > 0) this.applyBatch(batch.events);
+    const last = batch.events.at(-1)?.position;
+    if (batch.position !== undefined && (last === undefined || comparePositions(batch.position, last) > 0)) {
+      this.advance(batch.position, Date.now() - this.savedAt >= SAVE_POSITION_EVERY_MS);
     }
-  }
-
-  private async followOnce(): Promise<void> {
-    const subscription = this.store.subscribeToAll({
-      fromPosition: this.position ?? 'start',
-      filter: { on: 'streamName', prefixes: [LEDGER_STREAM_PREFIX] },
-      checkpointInterval: FOLD_BATCH,
-    });
-    this.subscription = subscription;
-    let batch: RecordedEvent[] = [];
-    const fold = (): void => {
-      const events = batch;
-      batch = [];
-      if (events.length > 0) this.applyBatch(events);
-    };
-    try {
-      if (this.stopped) return;
-      for await (const message of subscription) {
-        if (this.stopped) return;
-        if (message.kind === 'event') {
-          batch.push(message.event);
-          // Catching up: many events per transaction. Live: each at once, someone may be waiting for it.
-          if (this.live || batch.length >= FOLD_BATCH) fold();
-        } else {
-          fold();
-          if (message.kind === 'checkpoint') this.advance(message.position, Date.now() - this.savedAt >= SAVE_POSITION_EVERY_MS);
-          else this.live = true;
-        }
-        this.failure = undefined;
-      }
-    } finally {
-      await subscription.close();
-    }
+    if (batch.caughtUp) this.caughtUpOnce = true;
   }
 
   /**

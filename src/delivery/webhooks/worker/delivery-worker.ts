@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { EventStore, Position, Subscription } from '../../../platform/event-store/event-store.port.js';
+import type { EventStore, Position } from '../../../platform/event-store/event-store.port.js';
+import { type FollowedBatch, LogFollower } from '../../../platform/log-follower/log-follower.js';
 import type { DeliveryConfig } from '../../delivery-config.js';
 import { decodeCursor, encodeCursor } from '../../public-events/cursor.js';
 import { ARTICLE_STREAMS, PublicEventProjector } from '../../public-events/public-event-projector.js';
@@ -10,9 +11,9 @@ import type { AttemptDecision, DeliveryRecord, NewDelivery, Outbox } from '../de
 import { subscriberWants } from '../subscribers/subscriber-filter.js';
 import type { WebhookLedger } from '../ledger/webhook-ledger.js';
 import type { Subscriber, SubscriberStore } from '../subscribers/subscriber-store.js';
-import { retryDelayMs } from './backoff.js';
+import { retryDelayMs } from '../../../platform/retry/backoff.js';
 import type { DeliveryLease } from './lease.js';
-import { WakeSignal } from './wake-signal.js';
+import { WakeSignal } from '../../../platform/retry/wake-signal.js';
 import { postWebhook, type WebhookOutcome } from './webhook-client.js';
 
 export interface DeliveryWorkerDeps {
@@ -60,7 +61,7 @@ export class DeliveryWorker {
   private readonly readerWake = new WakeSignal();
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly now: () => number;
-  private subscription: Subscription | undefined;
+  private reader: LogFollower | undefined;
   private restartRequested = false;
   private running: Promise<void> | undefined;
 
@@ -96,7 +97,7 @@ export class DeliveryWorker {
     this.restartRequested = true;
     this.readerWake.notify();
     this.senderWake.notify();
-    void this.subscription?.close();
+    this.reader?.restart();
   }
 
   private async run(): Promise<void> {
@@ -125,7 +126,7 @@ export class DeliveryWorker {
     stop.addEventListener('abort', () => {
       this.readerWake.notify();
       this.senderWake.notify();
-      void this.subscription?.close();
+      void this.reader?.stop();
     });
     // Without the lease, a request still out could race the new holder's: abort at once.
     const requests = AbortSignal.any([this.abortRequests.signal, lease.lost]);
@@ -155,84 +156,76 @@ export class DeliveryWorker {
     }
   }
 
+  /**
+   * Follows the log from the subscriber's checkpoint in the ledger for as long as the lease is held:
+   * after a refused batch, a replay or a lost connection it follows again from the ledger's checkpoint.
+   */
   private async readLoop(stop: AbortSignal): Promise<void> {
-    while (!stop.aborted) {
-      const subscriber = this.deps.subscribers.get(this.subscriberId);
-      if (subscriber === undefined) return;
-      this.restartRequested = false;
-      try {
-        await this.readFrom(subscriber, stop);
-      } catch (error) {
-        if (stop.aborted) return;
-        this.deps.logger.warn(
-          { err: error, subscriberId: this.subscriberId },
-          'Webhook worker lost the event log; resubscribing from its checkpoint',
-        );
-        await this.readerWake.wait(READ_RETRY_MS);
-      }
+    let reading: ReadState | undefined;
+    const reader = new LogFollower({
+      name: `webhook delivery ${this.subscriberId}`,
+      store: this.deps.store,
+      logger: this.deps.logger,
+      filter: ARTICLE_STREAMS,
+      retry: { initialDelayMs: READ_RETRY_MS, maxDelayMs: 30_000 },
+      from: () => {
+        const subscriber = this.deps.subscribers.get(this.subscriberId);
+        if (subscriber === undefined) throw new SubscriberGoneError(this.subscriberId);
+        this.restartRequested = false;
+        reading = new ReadState(subscriber, this.deps.store, this.now());
+        const start = subscriber.checkpoint === null ? 'start' : decodeCursor(subscriber.checkpoint);
+        if (start === undefined) throw new Error(`Subscriber ${subscriber.id} has an unreadable checkpoint ${subscriber.checkpoint}`);
+        return start;
+      },
+      handle: (batch) => this.read(batch, reading!, stop),
+      onFailure: (error) => (error instanceof SubscriberGoneError ? 'stop' : 'retry'),
+      failureContext: () => ({ subscriberId: this.subscriberId }),
+      retryMessage: 'Webhook worker lost the event log; resubscribing from its checkpoint',
+    });
+    this.reader = reader;
+    if (stop.aborted) return;
+    try {
+      await reader.run();
+    } catch (error) {
+      if (!(error instanceof SubscriberGoneError)) throw error;
+    } finally {
+      this.reader = undefined;
     }
   }
 
-  private async readFrom(subscriber: Subscriber, stop: AbortSignal): Promise<void> {
-    const start = subscriber.checkpoint === null ? 'start' : decodeCursor(subscriber.checkpoint);
-    if (start === undefined) throw new Error(`Subscriber ${subscriber.id} has an unreadable checkpoint ${subscriber.checkpoint}`);
-    const subscription = this.deps.store.subscribeToAll({ fromPosition: start, filter: ARTICLE_STREAMS });
-    this.subscription = subscription;
-    if (stop.aborted || this.restartRequested) {
-      await subscription.close();
+  /** One batch of the log: map what the subscriber wants and write it to the ledger with the checkpoint. */
+  private async read(batch: FollowedBatch, state: ReadState, stop: AbortSignal): Promise<void> {
+    for (const event of batch.events) {
+      if (!(await this.roomFor(state.deliveries.length, () => this.flush(state, true), stop))) return;
+      const mapped = await state.projector.project(event);
+      if (mapped !== null && subscriberWants(state.subscriber, mapped)) state.add(toDelivery(mapped));
+      state.position = event.position;
+      if (state.full()) await this.flush(state, true);
+      if (this.restartRequested) return;
+    }
+    if (batch.position !== undefined) state.position = batch.position;
+    // Live events go out at once; while catching up a checkpoint goes into the ledger only now and then.
+    await this.flush(state, false);
+  }
+
+  /** Writes what was read to the ledger; a refused batch (replayed, deleted, or another deliverer) restarts the reading. */
+  private async flush(state: ReadState, force: boolean): Promise<void> {
+    if (state.position === undefined || (state.deliveries.length === 0 && !force && this.now() - state.writtenAt < CHECKPOINT_EVERY_MS))
       return;
-    }
-    const projector = new PublicEventProjector(this.deps.store);
-    // The ledger holds the subscriber at `written`; what was read since is `batch`, up to `position`.
-    let written = subscriber.checkpoint;
-    let writtenAt = this.now();
-    let batch: NewDelivery[] = [];
-    let bytes = 0;
-    let position: Position | undefined;
-    let live = false;
-    const flush = async (force: boolean): Promise<void> => {
-      if (position === undefined || (batch.length === 0 && !force && this.now() - writtenAt < CHECKPOINT_EVERY_MS)) return;
-      const to = encodeCursor(position);
-      const accepted = await this.deps.ledger.enqueue(subscriber.id, {
-        generation: subscriber.generation,
-        from: written,
-        to,
-        deliveries: batch,
-        at: this.now(),
-      });
-      // Replayed or deleted meanwhile, or another deliverer got there first: read again from the ledger's checkpoint.
-      if (!accepted) this.restartRequested = true;
-      else if (batch.length > 0) this.senderWake.notify();
-      written = to;
-      writtenAt = this.now();
-      batch = [];
-      bytes = 0;
-      position = undefined;
-    };
-    try {
-      for await (const message of subscription) {
-        if (stop.aborted || this.restartRequested) break;
-        if (message.kind === 'event') {
-          if (!(await this.roomFor(batch.length, () => flush(true), stop))) break;
-          const mapped = await projector.project(message.event);
-          if (mapped !== null && subscriberWants(subscriber, mapped)) {
-            const delivery = toDelivery(mapped);
-            batch.push(delivery);
-            bytes += delivery.payload === null ? 0 : Buffer.byteLength(delivery.payload);
-          }
-          position = message.event.position;
-          if (batch.length >= ENQUEUE_BATCH || bytes >= ENQUEUE_BATCH_BYTES || (live && batch.length > 0)) await flush(true);
-        } else if (message.kind === 'checkpoint') {
-          position = message.position;
-          await flush(false);
-        } else {
-          live = true;
-          await flush(false);
-        }
-      }
-    } finally {
-      await subscription.close();
-    }
+    const to = encodeCursor(state.position);
+    const { subscriber } = state;
+    const accepted = await this.deps.ledger.enqueue(subscriber.id, {
+      generation: subscriber.generation,
+      from: state.written,
+      to,
+      deliveries: state.deliveries,
+      at: this.now(),
+    });
+    if (!accepted) this.restart();
+    else if (state.deliveries.length > 0) this.senderWake.notify();
+    state.written = to;
+    state.writtenAt = this.now();
+    state.clear();
   }
 
   /** Waits while the outbox is full; false if the worker must stop reading meanwhile. */
@@ -336,6 +329,50 @@ export class DeliveryWorker {
       default:
         return unknownOutcome(outcome);
     }
+  }
+}
+
+/** What the reader has read since its last write to the ledger; a new one for every subscription. */
+class ReadState {
+  readonly projector: PublicEventProjector;
+  /** The ledger holds the subscriber at `written`; what was read since is in `deliveries`, up to `position`. */
+  written: string | null;
+  writtenAt: number;
+  position: Position | undefined;
+  deliveries: NewDelivery[] = [];
+  private bytes = 0;
+
+  constructor(
+    readonly subscriber: Subscriber,
+    store: EventStore,
+    now: number,
+  ) {
+    this.projector = new PublicEventProjector(store);
+    this.written = subscriber.checkpoint;
+    this.writtenAt = now;
+  }
+
+  add(delivery: NewDelivery): void {
+    this.deliveries.push(delivery);
+    this.bytes += delivery.payload === null ? 0 : Buffer.byteLength(delivery.payload);
+  }
+
+  full(): boolean {
+    return this.deliveries.length >= ENQUEUE_BATCH || this.bytes >= ENQUEUE_BATCH_BYTES;
+  }
+
+  clear(): void {
+    this.deliveries = [];
+    this.bytes = 0;
+    this.position = undefined;
+  }
+}
+
+/** The subscriber was deleted: nothing left to read for. */
+class SubscriberGoneError extends Error {
+  constructor(subscriberId: string) {
+    super(`Subscriber ${subscriberId} is gone`);
+    this.name = 'SubscriberGoneError';
   }
 }
 

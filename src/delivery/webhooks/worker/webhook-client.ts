@@ -1,5 +1,5 @@
 import { SIGNATURE_HEADER, signatureHeader } from '../signing.js';
-import { parseRetryAfter } from './backoff.js';
+import { parseRetryAfter } from '../../../platform/retry/backoff.js';
 
 export interface WebhookRequest {
   readonly url: string;

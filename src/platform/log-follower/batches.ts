@@ -1,7 +1,10 @@
 import type { Position, RecordedEvent, Subscription, SubscriptionMessage } from '../event-store/event-store.port.js';
-import type { Batch } from './generation-writer.js';
 
-export interface PulledBatch extends Batch {
+/** What a follower hands its handler: the events read since the last batch, and how far it has read. */
+export interface FollowedBatch {
+  readonly events: readonly RecordedEvent[];
+  /** The furthest position read: the last event's, or a later checkpoint past filtered-out events. */
+  readonly position: Position | undefined;
   /** The subscription has delivered the history it had when it started; live events follow. */
   readonly caughtUp: boolean;
 }
@@ -50,7 +53,7 @@ function readinessCheck(): <T>(promise: Promise<T>) => Promise<T | typeof NOT_RE
  * once instead of waiting for company. A checkpoint message counts too: committing it moves the stored
  * position past events the filter left out, which is what read-your-writes waits for.
  */
-export async function* batchesOf(subscription: Subscription, maxEvents: number): AsyncGenerator<PulledBatch, void, undefined> {
+export async function* batchesOf(subscription: Subscription, maxEvents: number): AsyncGenerator<FollowedBatch, void, undefined> {
   const iterator = subscription[Symbol.asyncIterator]();
   const ifReady = readinessCheck();
   let events: RecordedEvent[] = [];
@@ -64,7 +67,7 @@ export async function* batchesOf(subscription: Subscription, maxEvents: number):
     return next;
   };
   let pending = pull();
-  const take = (caughtUp: boolean): PulledBatch => {
+  const take = (caughtUp: boolean): FollowedBatch => {
     const batch = { events, position, caughtUp };
     events = [];
     moved = false;
