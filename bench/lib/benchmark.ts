@@ -15,6 +15,8 @@ export type BenchOutcome = Pick<BenchResult, 'status' | 'statusNote' | 'durabili
 export interface Benchmark {
   readonly name: string;
   readonly title: string;
+  /** Compares with a peer from bench/peers: the runner installs and builds them before it starts. */
+  readonly usesPeers?: boolean;
   run(context: BenchContext): Promise<BenchOutcome>;
 }
 
