@@ -1,6 +1,7 @@
 import { appendsBenchmark } from './appends.bench.js';
 import { deliveryBenchmark } from './delivery.bench.js';
 import { httpBenchmark } from './http.bench.js';
+import { httpPeerBenchmark } from './http-peer.bench.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.js';
 import { replayBenchmark } from './replay.bench.js';
@@ -12,6 +13,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   replayBenchmark,
   projectionRebuildBenchmark,
   httpBenchmark,
+  httpPeerBenchmark,
   deliveryBenchmark,
   webhooksBenchmark,
 ];
