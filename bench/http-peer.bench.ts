@@ -4,7 +4,7 @@ import { writeApiKeys } from '../test/support/api-keys-fixture.js';
 import { startServer } from '../test/support/server-process.js';
 import { type Benchmark, ratio } from './lib/benchmark.js';
 import { seedPeerDocuments, startFastifyPeer } from './lib/fastify-peer.js';
-import { DocumentPool, getLoad, type LoadSummary, putLoad } from './lib/http-load.js';
+import { currentEtag, DocumentPool, getLoad, type LoadSummary, putLoad } from './lib/http-load.js';
 import { longArticleContent, longArticleVersions } from './lib/long-article.js';
 import { newsroomSizes, newsroomStore } from './lib/newsroom-store.js';
 import { waitUntilIdle } from './lib/process-idle.js';
@@ -224,12 +224,3 @@ export const httpPeerBenchmark: Benchmark = {
     }
   },
 };
-
-/** The ETag a GET answers now: where an article stands after requests whose answers were lost. */
-async function currentEtag(url: string, headers: Record<string, string>): Promise<string> {
-  const response = await fetch(url, { headers });
-  await response.arrayBuffer();
-  const etag = response.headers.get('etag');
-  if (!response.ok || etag === null) throw new Error(`GET ${url} answered ${response.status} without an ETag`);
-  return etag;
-}

@@ -2,6 +2,8 @@ import { appendsBenchmark } from './appends.bench.js';
 import { deliveryBenchmark } from './delivery.bench.js';
 import { httpBenchmark } from './http.bench.js';
 import { httpPeerBenchmark } from './http-peer.bench.js';
+import { httpStallsBenchmark } from './http-stalls.bench.js';
+import { httpStreamLengthBenchmark } from './http-stream-length.bench.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.js';
 import { replayBenchmark } from './replay.bench.js';
@@ -14,6 +16,8 @@ export const BENCHMARKS: readonly Benchmark[] = [
   projectionRebuildBenchmark,
   httpBenchmark,
   httpPeerBenchmark,
+  httpStreamLengthBenchmark,
+  httpStallsBenchmark,
   deliveryBenchmark,
   webhooksBenchmark,
 ];

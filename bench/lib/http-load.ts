@@ -204,3 +204,12 @@ function header(headers: Readonly<Record<string, string | string[] | undefined>>
   }
   return undefined;
 }
+
+/** The ETag a GET answers now: where an article stands after requests whose answers were lost. */
+export async function currentEtag(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(url, { headers });
+  await response.arrayBuffer();
+  const etag = response.headers.get('etag');
+  if (!response.ok || etag === null) throw new Error(`GET ${url} answered ${response.status} without an ETag`);
+  return etag;
+}
