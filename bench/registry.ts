@@ -7,6 +7,7 @@ import { httpStreamLengthBenchmark } from './http-stream-length.bench.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.js';
 import { replayBenchmark } from './replay.bench.js';
+import { startupBenchmark } from './startup.bench.js';
 import { webhooksBenchmark } from './webhooks.bench.js';
 
 /** In the order `npm run bench` runs them. */
@@ -20,4 +21,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   httpStallsBenchmark,
   deliveryBenchmark,
   webhooksBenchmark,
+  startupBenchmark,
 ];
