@@ -171,7 +171,7 @@ export const httpPeerBenchmark: Benchmark = {
           `each request in flight has an article of its own (lent from a pool and given back with its answer's ETag, so every If-Match is the revision the previous answer returned). ` +
           `Reads: \`GET /v1/published/{slug}\` (the service key) round-robin over the published articles vs \`GET /documents/{id}\` round-robin over the peer's documents; ` +
           `\`GET /v1/articles/{id}\` (the writer, its author) of the ${format(sizes.deepEvents)}-event article vs \`GET\` of one document. ` +
-          `Rates count 2xx answers; latency is autocannon's, over every answer. Both processes and the load generator share the machine's cores.`,
+          `Rates count 2xx answers and latency is over them (autocannon's histogram); errors are connection errors and timeouts (autocannon's default, 10 s), by kind in the notes. Both processes and the load generator share the machine's cores.`,
         tables: [
           {
             title: 'Side by side (same client, same body, one after the other)',
@@ -216,7 +216,17 @@ export const httpPeerBenchmark: Benchmark = {
           { label: `Redaksi revise p99 ÷ peer PUT p99, ${CONNECTIONS} connections`, value: ratio(reviseRedaksi.p99Ms, putPeer.p99Ms) },
         ],
         targets,
-        notes: refusals.length === 0 ? [] : [`Answers that were not 2xx (first few per run): ${refusals.join('; ')}`],
+        notes: [
+          ...rows
+            .filter((r) => r.summary.errors > 0)
+            .map(
+              (r) =>
+                `${r.subject}, ${r.case}: ${r.summary.errors} errors (${Object.entries(r.summary.errorKinds)
+                  .map(([kind, n]) => `${n}× ${kind}`)
+                  .join(', ')}); the documents of requests without an answer are reclaimed once the server is idle.`,
+            ),
+          ...(refusals.length === 0 ? [] : [`Answers that were not 2xx (first few per run): ${refusals.join('; ')}`]),
+        ],
       };
     } finally {
       await peer?.kill();

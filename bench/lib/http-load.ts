@@ -7,6 +7,7 @@ export interface LoadSummary {
   readonly seconds: number;
   /** 2xx answers per second: refused or failed requests do not count as work done. */
   readonly perSecond: number;
+  /** Latency of the 2xx answers (autocannon leaves the others out of its histogram). */
   readonly p50Ms: number;
   readonly p90Ms: number;
   readonly p99Ms: number;
@@ -16,6 +17,8 @@ export interface LoadSummary {
   /** Connection errors and timeouts (autocannon counts timeouts among its errors). */
   readonly errors: number;
   readonly timeouts: number;
+  /** The errors by kind (the error's code or message, e.g. "request timed out" after 10 s). */
+  readonly errorKinds: Readonly<Record<string, number>>;
   /** Mean response size (headers and body), from autocannon's byte count. */
   readonly responseBytes: number;
   /** The first few answers that were not 2xx, status and start of the body, to say why. */
@@ -24,7 +27,28 @@ export interface LoadSummary {
   readonly unanswered: number;
 }
 
-export function summariseLoad(result: autocannon.Result, refusals: readonly string[], unanswered = 0): LoadSummary {
+/** Runs autocannon to its end, counting its request errors by kind. */
+async function run(options: autocannon.Options): Promise<{ result: autocannon.Result; errorKinds: Record<string, number> }> {
+  const errorKinds: Record<string, number> = {};
+  // With a callback autocannon returns its instance, whose events name each request error.
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error: unknown, done) =>
+      error === null || error === undefined ? resolve(done) : reject(toError(error)),
+    );
+    instance.on('reqError', (error: unknown) => {
+      const kind = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+      errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+    });
+  });
+  return { result, errorKinds };
+}
+
+export function summariseLoad(
+  result: autocannon.Result,
+  errorKinds: Readonly<Record<string, number>>,
+  refusals: readonly string[],
+  unanswered = 0,
+): LoadSummary {
   const answered = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
   return {
     connections: result.connections,
@@ -38,6 +62,7 @@ export function summariseLoad(result: autocannon.Result, refusals: readonly stri
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    errorKinds,
     responseBytes: answered > 0 ? Math.round(result.throughput.total / answered) : 0,
     refusals,
     unanswered,
@@ -122,48 +147,46 @@ export function putLoad(options: PutLoadOptions): (seconds: number, connections:
     let lent = 0;
     let answered = 0;
     type Context = { document?: PooledDocument };
-    const result = await Promise.resolve(
-      autocannon({
-        url: options.baseUrl,
-        connections,
-        duration: seconds,
-        headers: { ...options.headers, 'content-type': 'application/json' },
-        requests: [
-          {
-            method: 'PUT',
-            // autocannon gives each request a fresh context and hands the same one to its onResponse.
-            setupRequest: (request, context: Context) => {
-              const document = options.pool.take();
-              lent += 1;
-              context.document = document;
-              return {
-                ...request,
-                path: options.path(document.id),
-                headers: { ...request.headers, ...(options.ifMatch ? { 'if-match': document.etag } : {}) },
-                body: options.bodies[document.writes % options.bodies.length]!,
-              };
-            },
-            onResponse: (status, body, context: Context, headers) => {
-              const document = context.document;
-              if (document === undefined) return;
-              answered += 1;
-              if (status >= 200 && status < 300) {
-                const etag = header(headers, 'etag');
-                if (etag !== undefined) document.etag = etag;
-                document.writes += 1;
-                options.pool.giveBack(document);
-                return;
-              }
-              if (refusals.length < 5) refusals.push(`${status} ${body.slice(0, 200)}`);
-              // A refusal (4xx) wrote nothing, by the API's contract; after a 5xx the state is unknown
-              // and the document waits for reclaim().
-              if (status < 500) options.pool.giveBack(document);
-            },
+    const { result, errorKinds } = await run({
+      url: options.baseUrl,
+      connections,
+      duration: seconds,
+      headers: { ...options.headers, 'content-type': 'application/json' },
+      requests: [
+        {
+          method: 'PUT',
+          // autocannon gives each request a fresh context and hands the same one to its onResponse.
+          setupRequest: (request, context: Context) => {
+            const document = options.pool.take();
+            lent += 1;
+            context.document = document;
+            return {
+              ...request,
+              path: options.path(document.id),
+              headers: { ...request.headers, ...(options.ifMatch ? { 'if-match': document.etag } : {}) },
+              body: options.bodies[document.writes % options.bodies.length]!,
+            };
           },
-        ],
-      }),
-    );
-    return summariseLoad(result, refusals, lent - answered);
+          onResponse: (status, body, context: Context, headers) => {
+            const document = context.document;
+            if (document === undefined) return;
+            answered += 1;
+            if (status >= 200 && status < 300) {
+              const etag = header(headers, 'etag');
+              if (etag !== undefined) document.etag = etag;
+              document.writes += 1;
+              options.pool.giveBack(document);
+              return;
+            }
+            if (refusals.length < 5) refusals.push(`${status} ${body.slice(0, 200)}`);
+            // A refusal (4xx) wrote nothing, by the API's contract; after a 5xx the state is unknown
+            // and the document waits for reclaim().
+            if (status < 500) options.pool.giveBack(document);
+          },
+        },
+      ],
+    });
+    return summariseLoad(result, errorKinds, refusals, lent - answered);
   };
 }
 
@@ -177,24 +200,22 @@ export function getLoad(
   let next = 0;
   return async (seconds, connections) => {
     const refusals: string[] = [];
-    const result = await Promise.resolve(
-      autocannon({
-        url: baseUrl,
-        connections,
-        duration: seconds,
-        headers: { ...headers },
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
-            onResponse: (status, body) => {
-              if ((status < 200 || status >= 300) && refusals.length < 5) refusals.push(`${status} ${body.slice(0, 200)}`);
-            },
+    const { result, errorKinds } = await run({
+      url: baseUrl,
+      connections,
+      duration: seconds,
+      headers: { ...headers },
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
+          onResponse: (status, body) => {
+            if ((status < 200 || status >= 300) && refusals.length < 5) refusals.push(`${status} ${body.slice(0, 200)}`);
           },
-        ],
-      }),
-    );
-    return summariseLoad(result, refusals);
+        },
+      ],
+    });
+    return summariseLoad(result, errorKinds, refusals);
   };
 }
 
@@ -212,4 +233,8 @@ export async function currentEtag(url: string, headers: Record<string, string>):
   const etag = response.headers.get('etag');
   if (!response.ok || etag === null) throw new Error(`GET ${url} answered ${response.status} without an ETag`);
   return etag;
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
