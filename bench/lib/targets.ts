@@ -87,6 +87,8 @@ export function atMost(id: string, measured: number, target: number, unit = ''):
 
 export function format(value: number): string {
   if (!Number.isFinite(value)) return String(value);
+  // A small ratio (0.0028×) keeps its digits instead of printing as 0.00.
+  if (value !== 0 && Math.abs(value) < 0.01) return String(Number(value.toPrecision(2)));
   if (Number.isInteger(value)) return value.toLocaleString('en-US');
   if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
   if (Math.abs(value) >= 10) return value.toFixed(1);
