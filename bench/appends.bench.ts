@@ -7,7 +7,7 @@ import { SqliteEventStore } from '../src/platform/event-store/sqlite/sqlite-even
 import { articleHistory } from './lib/article-history.js';
 import { type Benchmark, type BenchOutcome, ratio } from './lib/benchmark.js';
 import { type LoopLimits, type LoopResult, runWriters } from './lib/bounded-loop.js';
-import { emmettDurability, type EmmettStore, openEmmettStore, withQuietConsole } from './lib/emmett-peer.js';
+import { type EmmettPeer, loadEmmettPeer, withQuietConsole } from './lib/emmett-peer.js';
 import { measureFdatasync } from './lib/fdatasync.js';
 import type { Cell, TargetCheck } from './lib/results.js';
 import { atLeast } from './lib/targets.js';
@@ -25,7 +25,9 @@ const BATCH = 100;
 export const appendsBenchmark: Benchmark = {
   name: 'appends',
   title: 'Event store appends: embedded store vs Emmett SQLite',
+  usesPeers: true,
   async run(ctx) {
+    const peer = await loadEmmettPeer((line) => ctx.log(line));
     const sizes = ctx.quick
       ? { single: { maxOps: 300, maxMs: 2_000 }, batch: { maxOps: 30, maxMs: 2_000 }, fsyncMs: 500 }
       : { single: { maxOps: 20_000, maxMs: 6_000 }, batch: { maxOps: 2_000, maxMs: 6_000 }, fsyncMs: 3_000 };
@@ -54,12 +56,12 @@ export const appendsBenchmark: Benchmark = {
         const dir = path.join(ctx.workDir, `${store}-${name}`);
         mkdirSync(dir, { recursive: true });
         const embeddedStore = store === 'embedded' ? embedded(dir) : undefined;
-        const subject = embeddedStore ?? emmett(dir);
+        const subject = embeddedStore ?? emmett(peer, dir);
         const { value, suppressed } = await withQuietConsole(() => run(subject));
         if (embeddedStore) groupCommit[name] = embeddedStore.stats();
         await subject.close();
         if (store === 'emmett' && name === 'sequential') {
-          const p = await emmettDurability(path.join(dir, 'emmett.sqlite'));
+          const p = await peer.durability(path.join(dir, 'emmett.sqlite'));
           emmettPragmas = `journal_mode=${p.journalMode}, synchronous=${p.synchronous}, busy_timeout=${p.busyTimeoutMs} ms`;
         }
         results[store][name] = value;
@@ -74,7 +76,7 @@ export const appendsBenchmark: Benchmark = {
     // an application would have to do instead, serialising its appends.
     const serialisedDir = path.join(ctx.workDir, 'emmett-serialised');
     mkdirSync(serialisedDir, { recursive: true });
-    const serialised = serialise(emmett(serialisedDir));
+    const serialised = serialise(emmett(peer, serialisedDir));
     const { value: emmettSerialised } = await withQuietConsole(() => concurrent(serialised, event, sizes.single));
     ctx.log(`  emmett   concurrent, serialised by the caller: ${emmettSerialised.perSecond} appends/s`);
 
@@ -209,8 +211,8 @@ function embedded(dir: string): EmbeddedSubject {
   };
 }
 
-function emmett(dir: string): Subject {
-  const store: EmmettStore = openEmmettStore(path.join(dir, 'emmett.sqlite'));
+function emmett(peer: EmmettPeer, dir: string): Subject {
+  const store = peer.open(path.join(dir, 'emmett.sqlite'));
   return {
     label: 'emmett',
     // Emmett's stream version is the number of events in the stream.

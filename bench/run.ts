@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Benchmark } from './lib/benchmark.js';
 import { BENCHMARKS } from './registry.js';
 import { describeMachine } from './lib/machine.js';
+import { preparePeers } from './lib/peers.js';
 import { regenerateBenchmarksMd } from './lib/report.js';
 import { readResults, writeResult } from './lib/results.js';
 
@@ -31,6 +32,8 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const selected = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
   const root = process.env.BENCH_DIR ?? tmpdir();
+  // Before any benchmark's clock starts: installing the peers takes minutes the first time.
+  if (selected.some((b) => b.usesPeers === true)) await preparePeers((line) => console.log(line));
   const cacheDir = mkdtempSync(path.join(root, 'redaksi-bench-cache-'));
   try {
     for (const benchmark of selected) await runOne(benchmark, { quick, root, cacheDir });

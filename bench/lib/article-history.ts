@@ -44,6 +44,13 @@ export interface HistoryOptions {
   readonly author?: Actor;
   /** When the draft was written; each later command happens a second after the previous one. */
   readonly startAt?: Date;
+  /**
+   * `newsroom` (the default): the story below. `revisions`: the author drafts and then only
+   * revises, so the article stays a draft its writer may go on revising.
+   */
+  readonly story?: 'newsroom' | 'revisions';
+  /** For the `revisions` story: the contents its revisions cycle through (default: small edits of `content`). */
+  readonly revisions?: readonly ArticleContent[];
 }
 
 /**
@@ -63,10 +70,20 @@ export function articleHistory(options: HistoryOptions): EventData[] {
   let step = 0;
   while (events.length < options.events) {
     const { command, actor } =
-      state === null ? { command: draftCommand(options.articleId, base), actor: author } : nextCommand(state, step, base, author, story);
+      state === null
+        ? { command: draftCommand(options.articleId, base), actor: author }
+        : options.story === 'revisions'
+          ? {
+              command: reviseCommand(options.revisions?.[(step - 1) % options.revisions.length] ?? revisedContent(base, step)),
+              actor: author,
+            }
+          : nextCommand(state, step, base, author, story);
     const now = new Date(start + step * 1000);
     const envelope = envelopeFor(actor);
-    for (const [index, event] of decide(state, command, { actor, now }).entries()) {
+    const decided = decide(state, command, { actor, now });
+    // A command that changes nothing (a revision equal to the current content) would loop forever.
+    if (decided.length === 0) throw new Error(`${command.type} at step ${step} decided no event: each revision must change the content`);
+    for (const [index, event] of decided.entries()) {
       const metadata = buildEventMetadata(envelope, command.type, now, ARTICLE_EVENTS.schemaVersion(event.type));
       events.push(toEventData(event, eventIdFor(`article-${options.articleId}`, envelope.commandId, index), metadata));
       state = evolve(state, event);
@@ -114,6 +131,10 @@ export function rebrand(template: readonly EventData[], articleId: string): Even
 
 function draftCommand(articleId: string, content: ArticleContent): ArticleCommand {
   return { type: 'DraftArticle', data: { articleId, content } };
+}
+
+function reviseCommand(content: ArticleContent): ArticleCommand {
+  return { type: 'ReviseArticle', data: { content } };
 }
 
 function nextCommand(

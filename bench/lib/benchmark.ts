@@ -15,9 +15,14 @@ export type BenchOutcome = Pick<BenchResult, 'status' | 'statusNote' | 'durabili
 export interface Benchmark {
   readonly name: string;
   readonly title: string;
+  /** Compares with a peer from bench/peers: the runner installs and builds them before it starts. */
+  readonly usesPeers?: boolean;
   run(context: BenchContext): Promise<BenchOutcome>;
 }
 
 export function ratio(numerator: number, denominator: number): number | null {
-  return denominator > 0 && Number.isFinite(numerator) ? Math.round((numerator / denominator) * 100) / 100 : null;
+  if (!(denominator > 0) || !Number.isFinite(numerator)) return null;
+  const value = numerator / denominator;
+  // Two decimals, but never a small ratio rounded away to 0: below 0.1, two significant digits.
+  return Math.abs(value) >= 0.1 || value === 0 ? Math.round(value * 100) / 100 : Number(value.toPrecision(2));
 }

@@ -1,35 +1,13 @@
-import { getSQLiteEventStore, sqliteConnection } from '@event-driven-io/emmett-sqlite';
 import type { EventData, JsonValue } from '../../src/platform/event-store/event-store.port.js';
+import { importPeer } from './peers.js';
 
-/** The peer: Emmett's SQLite event store (@event-driven-io/emmett-sqlite 0.38.5, sqlite3 5.1.7). */
+/**
+ * The appends benchmark's peer: Emmett's SQLite event store, from the peer package
+ * (bench/peers/src/emmett-store.ts), loaded at run time so that the product never installs it.
+ */
 export interface EmmettStore {
+  /** Emmett's stream version is the number of events in the stream. */
   append(stream: string, events: readonly EventData[], expectedVersion: bigint): Promise<bigint>;
-}
-
-type EmmettEvent = { type: string; data: Record<string, unknown>; metadata: Record<string, unknown> };
-
-export function openEmmettStore(fileName: string): EmmettStore {
-  const store = getSQLiteEventStore({ fileName });
-  return {
-    async append(stream, events, expectedVersion) {
-      const result = await store.appendToStream<EmmettEvent>(stream, events.map(toEmmettEvent), {
-        expectedStreamVersion: expectedVersion,
-      });
-      return result.nextExpectedStreamVersion;
-    },
-  };
-}
-
-/** The same event as the embedded store gets: type, JSON data, JSON metadata. */
-function toEmmettEvent(event: EventData): EmmettEvent {
-  return { type: event.type, data: asRecord(event.data), metadata: asRecord(event.metadata ?? {}) };
-}
-
-function asRecord(value: JsonValue | Uint8Array | undefined): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Uint8Array) {
-    throw new TypeError('The benchmark only sends JSON objects');
-  }
-  return value;
 }
 
 export interface SqliteDurability {
@@ -38,27 +16,45 @@ export interface SqliteDurability {
   readonly busyTimeoutMs: number;
 }
 
-const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+export interface EmmettPeer {
+  open(fileName: string): EmmettStore;
+  /** The pragmas Emmett's own connections run with, read back from one opened as it opens them. */
+  durability(fileName: string): Promise<SqliteDurability>;
+}
 
-/**
- * What Emmett's connections actually run with: it sets only `journal_mode = WAL` and leaves
- * the rest to the sqlite3 build's defaults, so ask a connection opened the way it opens them.
- */
-export async function emmettDurability(fileName: string): Promise<SqliteDurability> {
-  const connection = sqliteConnection({ fileName });
-  try {
-    await connection.query('SELECT 1');
-    const journal = await connection.querySingle<{ journal_mode: string }>('PRAGMA journal_mode');
-    const synchronous = await connection.querySingle<{ synchronous: number }>('PRAGMA synchronous');
-    const busy = await connection.querySingle<{ timeout: number }>('PRAGMA busy_timeout');
-    return {
-      journalMode: journal?.journal_mode ?? 'unknown',
-      synchronous: SYNCHRONOUS[synchronous?.synchronous ?? -1] ?? `unknown (${String(synchronous?.synchronous)})`,
-      busyTimeoutMs: busy?.timeout ?? NaN,
-    };
-  } finally {
-    connection.close();
+type PeerEvent = { type: string; data: Record<string, unknown>; metadata: Record<string, unknown> };
+
+interface EmmettStoreModule {
+  openEmmettStore(fileName: string): { append(stream: string, events: readonly PeerEvent[], expectedVersion: bigint): Promise<bigint> };
+  emmettDurability(fileName: string): Promise<SqliteDurability>;
+}
+
+export async function loadEmmettPeer(log: (line: string) => void): Promise<EmmettPeer> {
+  const peer = await importPeer('emmett-store.js', log);
+  if (!isEmmettStoreModule(peer)) throw new Error('bench/peers/dist/emmett-store.js does not export openEmmettStore and emmettDurability');
+  return {
+    open(fileName) {
+      const store = peer.openEmmettStore(fileName);
+      return { append: (stream, events, expectedVersion) => store.append(stream, events.map(toPeerEvent), expectedVersion) };
+    },
+    durability: (fileName) => peer.emmettDurability(fileName),
+  };
+}
+
+function isEmmettStoreModule(value: Record<string, unknown>): value is Record<string, unknown> & EmmettStoreModule {
+  return typeof value.openEmmettStore === 'function' && typeof value.emmettDurability === 'function';
+}
+
+/** The same event as the embedded store gets: type, JSON data, JSON metadata. */
+function toPeerEvent(event: EventData): PeerEvent {
+  return { type: event.type, data: asRecord(event.data), metadata: asRecord(event.metadata ?? {}) };
+}
+
+function asRecord(value: JsonValue | Uint8Array | undefined): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Uint8Array) {
+    throw new TypeError('The benchmark only sends JSON objects');
   }
+  return value;
 }
 
 /**

@@ -43,13 +43,13 @@ function renderTargets(results: readonly BenchResult[]): string {
     const ran = results.find((r) => r.name === target.benchmark);
     if (found === undefined) {
       const why = ran?.statusNote ?? (ran === undefined ? `not run yet (\`npm run bench -- ${target.benchmark}\`)` : 'not measured');
-      return [target.text, '—', ran?.status === 'blocked' ? 'blocked' : 'pending', why];
+      return [`#${target.issue}`, target.text, '—', ran?.status === 'blocked' ? 'blocked' : 'pending', why];
     }
     const { check } = found;
     const verdict = check.met === null ? 'not measured' : check.met ? 'met' : '**missed**';
-    return [target.text, check.measured, verdict, check.note ?? ''];
+    return [`#${target.issue}`, target.text, check.measured, verdict, check.note ?? ''];
   });
-  return `## Targets: measured vs target\n\n${table(['target', 'measured', 'verdict', 'note'], rows)}`;
+  return `## Targets: measured vs target\n\n${table(['issue', 'target', 'measured', 'verdict', 'note'], rows)}`;
 }
 
 function renderResult(result: BenchResult): string {
