@@ -34,9 +34,18 @@ export class WirePositions {
     return (position.prepare + RECORD_STRIDE - 1n) / RECORD_STRIDE;
   }
 
-  /** The last backing sequence number at or before a wire position (inclusive reads backwards, exclusive starts). */
+  /** The last backing sequence number at or before a wire position (subscriptions start after it). */
   lastAtOrBefore(position: Position): bigint {
     return position.prepare / RECORD_STRIDE;
+  }
+
+  /**
+   * Where a backwards read of $all from a wire position starts: the last record that ends at or before
+   * it (AllReader reads the record before the position), so the event at the position itself is not
+   * part of the read. -1 when none does.
+   */
+  lastEndingAtOrBefore(position: Position): bigint {
+    return position.prepare / RECORD_STRIDE - 1n;
   }
 
   /** Called for the events of one append through the server, first to last sequence number. */

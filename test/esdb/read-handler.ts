@@ -2,7 +2,8 @@
  * TEST-ONLY. Streams.Read of the EventStoreDB test server, on top of an EventStore (the port):
  *
  * - stream reads and $all reads, with server-side filters, as Streams.Read serves them (count = the
- *   most events to return, whatever the filter skipped);
+ *   most events to return, whatever the filter skipped; backwards from a position, the event at that
+ *   position is not included);
  * - KurrentDB 25.1's secondary index reads: a filtered $all read whose only stream prefix is an index
  *   name (`$idx-ce-<category>`, `$idx-et-<type>`), when the server has them;
  * - $all subscriptions as Enumerator.AllSubscriptionFiltered runs them: a confirmation, history, a
@@ -96,7 +97,7 @@ async function handle(ctx: ServerContext, call: Call, reply: Reply): Promise<voi
     const fromPosition = pos
       ? backingPosition(
           backwards
-            ? positions.lastAtOrBefore(position(pos.getCommitPosition(), pos.getPreparePosition()))
+            ? positions.lastEndingAtOrBefore(position(pos.getCommitPosition(), pos.getPreparePosition()))
             : positions.firstAtOrAfter(position(pos.getCommitPosition(), pos.getPreparePosition())),
         )
       : all.hasEnd()
