@@ -70,6 +70,11 @@ export class Faults {
     return rule.fault;
   }
 
+  /** Calls hanging right now (a call the client cancels stops hanging). */
+  get hanging(): number {
+    return this.hung.size;
+  }
+
   /** A hanging call registers how to let go of it when the rules are cleared or the server stops. */
   holdHanging(release: () => void): () => void {
     this.hung.add(release);

@@ -87,6 +87,8 @@ export class EventStoreDbEventStore implements EventStore {
   private server: ServerInfo | undefined;
   private serverCheck: Promise<ServerInfo> | undefined;
   private refusal: UnsupportedEventStoreServerError | undefined;
+  /** Set while a channel whose ServerFeatures answer never came is being dropped. */
+  private channelReset: Promise<void> = Promise.resolve();
   private closed = false;
 
   /**
@@ -154,8 +156,9 @@ export class EventStoreDbEventStore implements EventStore {
     const proposed = events.map(toEsdbEvent);
     const deadline = new Deadline('append', this.policy);
     await this.ensureServer(deadline);
-    const result = await call(deadline, this.callOptions('append', { stream, expected, events }), async (remainingMs) => {
-      await this.capabilitiesWithin(remainingMs);
+    const result = await call(deadline, this.callOptions('append', { stream, expected, events }), async (remainingMs, signal) => {
+      await this.capabilitiesWithin(signal);
+      if (signal.aborted) throw deadline.exceeded();
       // The deadline goes to the server with a batched append, which drops it there when it passes.
       return this.client.appendToStream(stream, proposed, { expectedRevision: expected, deadline: remainingMs, requiresLeader: true });
     });
@@ -352,24 +355,31 @@ export class EventStoreDbEventStore implements EventStore {
 
   /**
    * Client 6.2.1 asks ServerFeatures before its first append on a channel, without a deadline, and keeps
-   * the answer; a node that never answers that call would hold every later append. Past the deadline the
-   * channel is dropped with the pending answer, so that the next append asks again on a new one.
+   * the answer; a node that never answers that call would hold every later append. When an append's
+   * deadline passes while that answer is still awaited, the channel is dropped with it, so that the
+   * next append asks again on a new channel (and waits for the drop to be done first).
    */
-  private async capabilitiesWithin(remainingMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
+  private async capabilitiesWithin(signal: AbortSignal): Promise<void> {
+    await this.channelReset;
     const capabilities = this.internals.capabilities;
     capabilities.catch(() => undefined);
-    const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), remainingMs);
+    let onAbort: (() => void) | undefined;
+    const abandoned = new Promise<'abandoned'>((resolve) => {
+      onAbort = () => resolve('abandoned');
+      signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      if ((await Promise.race([capabilities, expired])) !== 'expired') return;
+      if ((await Promise.race([capabilities, abandoned])) !== 'abandoned') return;
     } finally {
-      clearTimeout(timer);
+      if (onAbort) signal.removeEventListener('abort', onAbort);
     }
-    const grpcClient = await this.internals.getGRPCClient(StreamsClient, 'appendToStream');
-    await this.internals.handleError(grpcClient, channelGoneError('ServerFeatures did not answer in time'));
-    throw channelGoneError('EventStoreDB did not say which append methods it has in time');
+    this.channelReset = this.internals
+      .getGRPCClient(StreamsClient, 'appendToStream')
+      .then((grpcClient) => this.internals.handleError(grpcClient, channelGoneError('ServerFeatures did not answer in time')))
+      .catch((error: unknown) => this.logger.warn({ msg: 'Could not drop the EventStoreDB channel', error: messageOf(error) }));
+    await this.channelReset;
+    // This attempt is over (its deadline passed): it must not go on to send the append.
+    throw channelGoneError('EventStoreDB did not say in time which append methods it has');
   }
 
   private async deleteOnce(
