@@ -47,7 +47,6 @@ export interface Proposed {
 
 export function appendHandler(ctx: ServerContext) {
   return (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void => {
-    ctx.stats.calls.append = (ctx.stats.calls.append ?? 0) + 1;
     let options: AppendReq.Options | undefined;
     const events: Proposed[] = [];
     let invalid: Error | undefined;
@@ -70,6 +69,9 @@ export function appendHandler(ctx: ServerContext) {
     });
     call.on('end', () => {
       const stream = options ? streamName(options.getStreamIdentifier()) : undefined;
+      // Stream metadata is counted apart: the adapter writes it through Append on purpose.
+      const counter = stream?.startsWith('$$') ? 'appendMetadata' : 'append';
+      ctx.stats.calls[counter] = (ctx.stats.calls[counter] ?? 0) + 1;
       const info = { method: 'append' as const, requiresLeader: requiresLeader(call.metadata), ...(stream ? { stream } : {}) };
       void gate(ctx, info, {
         call,
