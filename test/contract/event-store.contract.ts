@@ -402,10 +402,14 @@ export function describeEventStoreContract(name: string, factory: ContractFactor
       await store.deleteStream(s);
       await expect(store.readStream(s)).rejects.toBeInstanceOf(StreamNotFoundError);
 
+      // What EventStoreDB writes: the metadata is replaced by $tb = 2^63-1, a 64-bit value read back exactly.
+      expect((await store.getStreamMetadata(s)).metadata).toEqual({ truncateBefore: 9_223_372_036_854_775_807n });
+
       const next = event();
       expect((await store.appendToStream(s, [next], { expectedRevision: 'any' })).nextExpectedRevision).toBe(3n);
       const read = await store.readStream(s);
       expect(read.map((e) => [e.revision, e.id])).toEqual([[3n, next.id]]);
+      expect((await store.getStreamMetadata(s)).metadata).toEqual({ truncateBefore: 3n });
     });
 
     contractCase(20, 'tombstone: reads and appends report deleted, permanently', async ({ store }) => {

@@ -8,7 +8,9 @@ import type { EventData, SubscriptionMessage } from '../../src/platform/event-st
 import {
   EventStoreClosedError,
   EventStoreUnavailableError,
+  MaxAppendSizeExceededError,
   StreamNotFoundError,
+  UnsupportedEventStoreServerError,
   WrongExpectedVersionError,
 } from '../../src/platform/event-store/errors.js';
 import { EventStoreDbEventStore } from '../../src/platform/event-store/eventstoredb/eventstoredb-event-store.js';
@@ -27,6 +29,8 @@ beforeEach(async () => {
   store = EventStoreDbEventStore.fromConnectionString(server.connectionString, {
     resubscribe: { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200 },
     readPageSize: 3,
+    // A server that stays down is given up on quickly here.
+    retryBudgetMs: 300,
   });
 });
 
@@ -73,7 +77,7 @@ test('a subscription from the end that loses its connection before any event mis
   await subscription.close();
 });
 
-test('filtered reads of $all page through the log client-side', async () => {
+test('filtered reads of $all are filtered by the server and paged', async () => {
   for (let i = 0; i < 5; i++) {
     await store.appendToStream(`keep-${i}`, [event({ i })]);
     await store.appendToStream(`skip-${i}`, [event({ i })]);
@@ -84,6 +88,87 @@ test('filtered reads of $all page through the log client-side', async () => {
   expect(lastTwo.map((e) => e.streamId)).toEqual(['keep-4', 'keep-3']);
   const fromThird = await store.readAll({ fromPosition: kept[2]!.position, filter: { on: 'streamName', prefixes: ['keep-'] } });
   expect(fromThird.map((e) => e.streamId)).toEqual(['keep-2', 'keep-3', 'keep-4']);
+  // A real server starts a backwards read before the position; the port includes it.
+  const backFromThird = await store.readAll({
+    direction: 'backwards',
+    fromPosition: kept[2]!.position,
+    filter: { on: 'streamName', prefixes: ['keep-'] },
+  });
+  expect(backFromThird.map((e) => e.streamId)).toEqual(['keep-2', 'keep-1', 'keep-0']);
+  // Only the five matching events travelled for the first read (page size 3: two calls).
+  expect(server.stats.sent.events).toBeLessThan(30);
+});
+
+test('stream metadata is exact to 64 bits: a soft delete reads back as 2^63-1 and can be written back', async () => {
+  await store.appendToStream('leased', [event(), event()]);
+  await store.setStreamMetadata('leased', { maxCount: 20, owner: 'desk' });
+  await store.deleteStream('leased');
+  const { metadata } = await store.getStreamMetadata('leased');
+  expect(metadata).toEqual({ truncateBefore: 9_223_372_036_854_775_807n });
+  // What the webhook lease does: keep what is there, add maxCount; the write brings the stream back.
+  await store.setStreamMetadata('leased', { ...metadata, maxCount: 20 });
+  expect((await store.getStreamMetadata('leased')).metadata).toEqual({ truncateBefore: 2n, maxCount: 20 });
+  await store.appendToStream('leased', [event({ after: 'delete' })]);
+  expect((await store.readStream('leased')).map((e) => [e.revision, e.data])).toEqual([[2n, { after: 'delete' }]]);
+});
+
+test("the adapter's append limit holds before anything travels; the server's per-event limit is the same 413", async () => {
+  const limited = EventStoreDbEventStore.fromConnectionString(server.connectionString, { maxAppendSize: 1_000 });
+  try {
+    const calls = { ...server.stats.calls };
+    const big = await limited.appendToStream('big', [event({ text: 'x'.repeat(1_000) })]).catch((e: unknown) => e);
+    expect(big).toBeInstanceOf(MaxAppendSizeExceededError);
+    expect(big).toMatchObject({ streamName: 'big', maxAppendSize: 1_000 });
+    expect(server.stats.calls).toEqual(calls);
+  } finally {
+    await limited.close();
+  }
+  const strict = await EsdbTestServer.start(backing, { version: '25.0.0', limits: { maxAppendEventSize: 100 } });
+  const onStrict = EventStoreDbEventStore.fromConnectionString(strict.connectionString);
+  try {
+    const refused = await onStrict.appendToStream('big', [event({ text: 'x'.repeat(200) })]).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(MaxAppendSizeExceededError);
+    await expect(backing.readStream('big')).rejects.toBeInstanceOf(StreamNotFoundError);
+  } finally {
+    await onStrict.close();
+    await strict.stop();
+  }
+});
+
+test('kurrentdb:// connection strings are the same format', async () => {
+  const kurrent = EventStoreDbEventStore.fromConnectionString(server.connectionString.replace('esdb://', 'kurrentdb://'));
+  try {
+    await kurrent.appendToStream('k', [event()]);
+    expect(await kurrent.readStream('k')).toHaveLength(1);
+  } finally {
+    await kurrent.close();
+  }
+});
+
+test.each([
+  ['23.6.0', false],
+  [null, false],
+  ['not-a-version', false],
+  ['23.10.0', true],
+  ['24.10.3', true],
+  ['26.1.0', true],
+])('server version %s is supported: %s', async (version, supported) => {
+  const other = await EsdbTestServer.start(backing, { version });
+  const onOther = EventStoreDbEventStore.fromConnectionString(other.connectionString, {
+    logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+  try {
+    if (supported) {
+      expect((await onOther.verifyServer()).version).toBe(version);
+    } else {
+      await expect(onOther.verifyServer()).rejects.toBeInstanceOf(UnsupportedEventStoreServerError);
+      // Refused for good: no operation runs against it.
+      await expect(onOther.appendToStream('x', [event()])).rejects.toBeInstanceOf(UnsupportedEventStoreServerError);
+    }
+  } finally {
+    await onOther.close();
+    await other.stop();
+  }
 });
 
 test('deleteStream with stream_exists, which client 6.2.1 cannot send, is emulated', async () => {

@@ -109,7 +109,9 @@ test('a drop while history is still streaming to a slow consumer loses and repea
 test('a filtered subscription resumes from its last checkpoint over filtered-out events', async () => {
   await backing.appendToStream('article-a', events('article-a', 2));
   await backing.appendToStream('other-x', events('other-x', 40));
-  const subscription = store.subscribeToAll({ filter: { on: 'streamName', prefixes: ['article-'] }, checkpointInterval: 8 });
+  // Catching up, checkpoints come once per search window: a small one, to have several.
+  const windowed = EventStoreDbEventStore.fromConnectionString(server.connectionString, { resubscribe: FAST_RESUBSCRIBE, searchWindow: 8 });
+  const subscription = windowed.subscribeToAll({ filter: { on: 'streamName', prefixes: ['article-'] }, checkpointInterval: 8 });
   const iterator = subscription[Symbol.asyncIterator]();
   const first: SubscriptionMessage[] = [];
   while (!first.some((m) => m.kind === 'caughtUp')) first.push(await nextWithin(iterator));
@@ -127,6 +129,7 @@ test('a filtered subscription resumes from its last checkpoint over filtered-out
   const lastBefore = checkpoints[checkpoints.length - 1]!;
   for (const m of after) if (m.kind === 'checkpoint') expect(m.position.commit).toBeGreaterThan(lastBefore);
   await subscription.close();
+  await windowed.close();
 });
 
 test('a server that comes back within the retry budget is resubscribed to', async () => {

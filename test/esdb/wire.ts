@@ -24,6 +24,14 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '../../src/platform/event-store/errors.js';
+import {
+  DELETED_STREAM_REVISION,
+  isRawObject,
+  stringifyMetadataJson,
+  type RawMetadata,
+} from '../../src/platform/event-store/stream-metadata.js';
+import type { Fault } from './faults.js';
+import type { WirePositions } from './positions.js';
 
 const { Metadata, status } = grpc;
 export { streamsPb, sharedPb };
@@ -70,33 +78,64 @@ export function parseJson(bytes: Uint8Array, what: string): JsonValue {
   }
 }
 
-export function recordedEvent(event: RecordedEvent, structuredIds: boolean): ReadResp.ReadEvent.RecordedEvent {
+export function recordedEvent(event: RecordedEvent, structuredIds: boolean, positions: WirePositions): ReadResp.ReadEvent.RecordedEvent {
+  const wire = positions.toWire(event.position);
   const out = new streamsPb.ReadResp.ReadEvent.RecordedEvent()
     .setId(uuid(event.id, structuredIds))
     .setStreamIdentifier(streamIdentifier(event.streamId))
     .setStreamRevision(event.revision.toString(10))
-    .setPreparePosition(event.position.prepare.toString(10))
-    .setCommitPosition(event.position.commit.toString(10));
+    .setPreparePosition(wire.prepare.toString(10))
+    .setCommitPosition(wire.commit.toString(10));
   const map = out.getMetadataMap();
   map.set('type', event.type);
   map.set('content-type', event.contentType);
   map.set('created', (BigInt(event.created.getTime()) * TICKS_PER_MS).toString(10));
   if (event.metadata !== undefined) out.setCustomMetadata(utf8.encode(JSON.stringify(event.metadata)));
-  // JSON events go out as the UTF-8 text of their JSON value; anything stored as bytes, as those bytes.
-  out.setData(event.data instanceof Uint8Array ? event.data : utf8.encode(JSON.stringify(event.data)));
+  out.setData(dataBytes(event));
   return out;
 }
 
-export function readEvent(event: RecordedEvent, structuredIds: boolean, link?: RecordedEvent): ReadResp {
+/**
+ * JSON events go out as the UTF-8 text of their JSON value; anything stored as bytes, as those bytes.
+ * The backing store hands JSON back as JS values, in which the `$tb` of a soft delete (2^63-1) has
+ * become 2^63; a real server stores and sends that metadata as written, so it goes out exactly.
+ */
+function dataBytes(event: RecordedEvent): Uint8Array {
+  if (event.data instanceof Uint8Array) return event.data;
+  if (event.type === '$metadata' && isRawObject(event.data) && typeof event.data.$tb === 'number' && event.data.$tb >= 2 ** 63) {
+    return utf8.encode(stringifyMetadataJson({ ...(event.data as RawMetadata), $tb: DELETED_STREAM_REVISION }));
+  }
+  return utf8.encode(JSON.stringify(event.data));
+}
+
+export function readEvent(event: RecordedEvent, structuredIds: boolean, positions: WirePositions, link?: RecordedEvent): ReadResp {
   const read = new streamsPb.ReadResp.ReadEvent();
-  read.setEvent(recordedEvent(event, structuredIds));
-  if (link) read.setLink(recordedEvent(link, structuredIds));
-  read.setCommitPosition((link ?? event).position.commit.toString(10));
+  read.setEvent(recordedEvent(event, structuredIds, positions));
+  if (link) read.setLink(recordedEvent(link, structuredIds, positions));
+  read.setCommitPosition(positions.toWire((link ?? event).position).commit.toString(10));
   return new streamsPb.ReadResp().setEvent(read);
 }
 
 export function position(commit: string, prepare: string): Position {
   return { commit: BigInt(commit), prepare: BigInt(prepare) };
+}
+
+/** The gRPC status a real node answers with for a fault (faults.ts); undefined for hang and delay. */
+export function faultStatus(fault: Fault): StatusObject | undefined {
+  const metadata = new Metadata();
+  switch (fault.kind) {
+    case 'notLeader':
+      metadata.set('exception', 'not-leader');
+      metadata.set('leader-endpoint-host', fault.leader.host);
+      metadata.set('leader-endpoint-port', String(fault.leader.port));
+      return { code: status.NOT_FOUND, details: 'Leader info available', metadata };
+    case 'notReady':
+      return { code: status.UNAVAILABLE, details: 'Server Is Not Ready', metadata };
+    case 'rstStream':
+    case 'hang':
+    case 'delay':
+      return undefined;
+  }
 }
 
 /** EventStoreDB's numeric spelling of symbolic expected revisions, as in `expected-version` trailers. */

@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       projections: 'inline',
       readModelWaitMs: 2000,
+      maxAppendSizeBytes: 1024 * 1024,
+      eventStoreRetryBudgetMs: 5000,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -41,6 +43,8 @@ describe('loadConfig', () => {
       REDAKSI_BODY_LIMIT: '512kb',
       REDAKSI_PROJECTIONS: 'OFF',
       REDAKSI_READ_WAIT_MS: '500',
+      REDAKSI_MAX_APPEND_SIZE: '16mb',
+      REDAKSI_EVENTSTORE_RETRY_MS: '8000',
     });
     expect(config).toEqual({
       port: 8080,
@@ -53,8 +57,17 @@ describe('loadConfig', () => {
       bodyLimitBytes: 512 * 1024,
       projections: 'off',
       readModelWaitMs: 500,
+      maxAppendSizeBytes: 16 * 1024 * 1024,
+      eventStoreRetryBudgetMs: 8000,
     });
   });
+
+  it.each(['kurrentdb://db:2113?tls=false', 'kurrentdb+discover://db:2113', 'kdb://db:2113', 'KURRENT://db:2113', 'esdb://db:2113'])(
+    'accepts the connection string %s',
+    (connectionString) => {
+      expect(loadConfig({ EVENTSTORE_CONNECTION_STRING: connectionString }).eventStoreConnectionString).toBe(connectionString);
+    },
+  );
 
   it('puts the keys file in the data dir by default and resolves relative paths against the working directory', () => {
     expect(loadConfig({ REDAKSI_DATA_DIR: 'tmp/d' }).apiKeysFile).toBe(path.resolve('tmp/d/api-keys.json'));
@@ -89,6 +102,9 @@ describe('loadConfig', () => {
     ['REDAKSI_BODY_LIMIT', 'lots'],
     ['REDAKSI_PROJECTIONS', 'worker'],
     ['REDAKSI_READ_WAIT_MS', '30001'],
+    ['REDAKSI_MAX_APPEND_SIZE', '512b'],
+    ['REDAKSI_MAX_APPEND_SIZE', '257mb'],
+    ['REDAKSI_EVENTSTORE_RETRY_MS', '60001'],
   ])('rejects %s=%s', (name, value) => {
     const error = configError({ [name]: value });
     expect(error.problems).toEqual([expect.stringMatching(new RegExp(`^${name}="${value.replace('.', '\\.')}": expected `))]);

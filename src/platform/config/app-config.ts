@@ -28,6 +28,10 @@ export interface AppConfig {
   readonly projections: ProjectionMode;
   /** Longest a read with `waitFor` waits for the read models to reach the position. */
   readonly readModelWaitMs: number;
+  /** The largest append either store accepts, measured as EventStoreDB measures it (413 above it). */
+  readonly maxAppendSizeBytes: number;
+  /** EventStoreDB: how long idempotent operations retry transient failures (elections, restarts). */
+  readonly eventStoreRetryBudgetMs: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -44,13 +48,16 @@ const VARIABLES = {
   PORT: 'an integer from 1 to 65535 (default 3000)',
   HOST: 'a host name or IP address to listen on, without spaces (default 127.0.0.1)',
   REDAKSI_DATA_DIR: 'a directory path (default ./data)',
-  EVENTSTORE_CONNECTION_STRING: 'an EventStoreDB connection string starting with esdb:// or esdb+discover://, or unset',
+  EVENTSTORE_CONNECTION_STRING:
+    'an EventStoreDB connection string starting with esdb://, kurrentdb://, kurrent:// or kdb:// (each also +discover), or unset',
   REDAKSI_API_KEYS_FILE: 'a file path (default <REDAKSI_DATA_DIR>/api-keys.json)',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')} (default info)`,
   REDAKSI_SQLITE_SYNCHRONOUS: 'FULL or NORMAL (default FULL)',
   REDAKSI_BODY_LIMIT: 'a positive size such as 512kb, 1mb or 1048576 (bytes; units b, kb, mb, gb) (default 1mb)',
   REDAKSI_PROJECTIONS: 'inline (this process runs the projections) or off (a separate projector does) (default inline)',
   REDAKSI_READ_WAIT_MS: 'an integer from 0 to 30000: how long a read with waitFor may wait, in ms (default 2000)',
+  REDAKSI_MAX_APPEND_SIZE: 'a size from 1kb to 256mb such as 1mb (units b, kb, mb) (default 1mb)',
+  REDAKSI_EVENTSTORE_RETRY_MS: 'an integer from 0 to 60000: how long EventStoreDB calls retry transient failures, in ms (default 5000)',
 } as const;
 type Variable = keyof typeof VARIABLES;
 
@@ -78,7 +85,7 @@ const envSchema = z.object({
   ),
   HOST: optional(z.string().regex(/^[^\s]+$/)),
   REDAKSI_DATA_DIR: optional(z.string()),
-  EVENTSTORE_CONNECTION_STRING: optional(z.string().regex(/^esdb(\+discover)?:\/\/\S+$/)),
+  EVENTSTORE_CONNECTION_STRING: optional(z.string().regex(/^(esdb|kurrentdb|kurrent|kdb)(\+discover)?:\/\/\S+$/i)),
   REDAKSI_API_KEYS_FILE: optional(z.string()),
   LOG_LEVEL: optional(
     z
@@ -112,6 +119,21 @@ const envSchema = z.object({
       .transform(Number)
       .pipe(z.number().int().min(0).max(30_000)),
   ),
+  REDAKSI_MAX_APPEND_SIZE: optional(
+    z.string().transform((s, ctx) => {
+      const bytes = parseSize(s);
+      // Up to KurrentDB 25.1's own default; every server before it refuses more than 1 MiB unless configured.
+      if (bytes === undefined || bytes < 1024 || bytes > 256 * 1024 ** 2) ctx.addIssue({ code: 'custom', message: 'not a size in range' });
+      return bytes ?? 0;
+    }),
+  ),
+  REDAKSI_EVENTSTORE_RETRY_MS: optional(
+    z
+      .string()
+      .regex(/^\d{1,5}$/)
+      .transform(Number)
+      .pipe(z.number().int().min(0).max(60_000)),
+  ),
 });
 
 // The message quotes the offending value, but a connection string may carry a password.
@@ -141,5 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: vars.REDAKSI_BODY_LIMIT ?? 1024 ** 2,
     projections: vars.REDAKSI_PROJECTIONS ?? 'inline',
     readModelWaitMs: vars.REDAKSI_READ_WAIT_MS ?? 2_000,
+    maxAppendSizeBytes: vars.REDAKSI_MAX_APPEND_SIZE ?? 1024 ** 2,
+    eventStoreRetryBudgetMs: vars.REDAKSI_EVENTSTORE_RETRY_MS ?? 5_000,
   });
 }

@@ -52,6 +52,31 @@ export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'unavailable';
 }
 
+/**
+ * The store did not answer within the operation's deadline; the call was cancelled. An append that
+ * timed out may or may not have been written: retrying it with the same event ids writes it once.
+ */
+export class EventStoreDeadlineExceededError extends EventStoreUnavailableError {
+  constructor(
+    readonly operation: string,
+    readonly deadlineMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(`Event store did not answer ${operation} within ${deadlineMs} ms`, options);
+  }
+}
+
+/** The server is a version (or edition) the adapter refuses to run against; see docs/eventstoredb.md. */
+export class UnsupportedEventStoreServerError extends EventStoreError {
+  readonly code = 'unsupported_server';
+  constructor(
+    readonly serverVersion: string,
+    readonly requirement: string,
+  ) {
+    super(`EventStoreDB server version ${serverVersion} is not supported: ${requirement}`);
+  }
+}
+
 /** The store was closed; no more work is accepted. */
 export class EventStoreClosedError extends EventStoreError {
   readonly code = 'closed';

@@ -53,6 +53,11 @@ export interface ReadStreamOptions {
   readonly direction?: Direction; // default forwards
   readonly fromRevision?: 'start' | 'end' | bigint; // inclusive; default start (forwards) / end (backwards)
   readonly maxCount?: number; // default: all
+  /**
+   * Read on the cluster's leader, never on a follower that may lag behind it (EventStoreDB; the embedded
+   * store has one node). Default true: commands, leases and ledger heads decide on stream reads.
+   */
+  readonly requiresLeader?: boolean;
 }
 
 /** Server-side filter for $all reads and subscriptions (like EventStoreDB's filter options). */
@@ -70,13 +75,19 @@ export interface ReadAllOptions {
   readonly fromPosition?: 'start' | 'end' | Position; // inclusive
   readonly maxCount?: number;
   readonly filter?: EventFilter;
+  /** As for stream reads; default false: reads of the log serve views, which a follower serves as well. */
+  readonly requiresLeader?: boolean;
 }
 
 export interface SubscribeToAllOptions {
   /** Exclusive: the subscription delivers events strictly after this position. */
   readonly fromPosition?: 'start' | 'end' | Position;
   readonly filter?: EventFilter;
-  /** Emit a checkpoint at least every this many events read (matching or not). Default 32. */
+  /**
+   * Emit a checkpoint at least every this many events read (matching or not). Default 32. On EventStoreDB
+   * this holds once live; while catching up, checkpoints come once per the adapter's search window
+   * (docs/eventstoredb.md), so that a rebuild is not one server page per event.
+   */
   readonly checkpointInterval?: number;
 }
 

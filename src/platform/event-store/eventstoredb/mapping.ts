@@ -1,13 +1,12 @@
+import grpc from '@grpc/grpc-js';
 import {
   BINARY_CONTENT_TYPE,
   JSON_CONTENT_TYPE,
   type EventData,
-  type EventFilter,
   type ExpectedRevision,
   type JsonValue,
   type Position,
   type RecordedEvent,
-  type StreamMetadata,
 } from '../event-store.port.js';
 import {
   EventStoreUnavailableError,
@@ -17,17 +16,19 @@ import {
   WrongExpectedVersionError,
   type ActualRevision,
 } from '../errors.js';
+import { appendSizeOf } from '../append-size.js';
 import {
   ErrorType,
   convertToCommandError,
   isCommandError,
+  type CommandError,
   type EsdbEventData,
   type EsdbRecordedEvent,
-  type EsdbStreamMetadata,
   type ResolvedEvent,
 } from './esdb-client.js';
 
 const utf8 = new TextEncoder();
+const grpcStatus = grpc.status;
 
 export function toEsdbEvent(event: EventData): EsdbEventData {
   const contentType = event.contentType ?? JSON_CONTENT_TYPE;
@@ -40,16 +41,6 @@ export function toEsdbEvent(event: EventData): EsdbEventData {
   // The client JSON.stringifies JSON data itself; bytes handed in as JSON are taken to be encoded JSON already.
   const data = event.data instanceof Uint8Array ? (JSON.parse(new TextDecoder().decode(event.data)) as JsonValue) : event.data;
   return { id: event.id, type: event.type, contentType, data, metadata } as EsdbEventData;
-}
-
-/** Roughly what EventStoreDB counts against its append limit: data plus metadata bytes. */
-export function appendSize(events: readonly EventData[]): number {
-  let size = 0;
-  for (const e of events) {
-    size += e.data instanceof Uint8Array ? e.data.byteLength : utf8.encode(JSON.stringify(e.data)).byteLength;
-    if (e.metadata !== undefined) size += utf8.encode(JSON.stringify(e.metadata)).byteLength;
-  }
-  return size;
 }
 
 export function fromEsdbEvent(event: EsdbRecordedEvent, fallbackCommit?: bigint): RecordedEvent {
@@ -78,29 +69,6 @@ function copyBytes(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
 }
 
-export function matchesFilter(filter: EventFilter, event: RecordedEvent): boolean {
-  const subject = filter.on === 'streamName' ? event.streamId : event.type;
-  if ('prefixes' in filter) return filter.prefixes.some((p) => subject.startsWith(p));
-  return new RegExp(filter.regex).test(subject);
-}
-
-export function toEsdbStreamMetadata(metadata: StreamMetadata): EsdbStreamMetadata {
-  const { truncateBefore, ...rest } = metadata;
-  const out: Record<string, unknown> = { ...rest };
-  if (truncateBefore !== undefined) {
-    // The client writes $tb as a JSON number and rejects anything but an integer.
-    if (truncateBefore > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`truncateBefore ${truncateBefore} exceeds 2^53-1`);
-    out.truncateBefore = Number(truncateBefore);
-  }
-  return out;
-}
-
-export function fromEsdbStreamMetadata(metadata: EsdbStreamMetadata): StreamMetadata {
-  const { truncateBefore, ...rest } = metadata as Record<string, unknown>;
-  if (typeof truncateBefore === 'number') return { ...rest, truncateBefore: BigInt(truncateBefore) };
-  return rest;
-}
-
 export interface ErrorContext {
   readonly stream?: string;
   readonly expected?: ExpectedRevision;
@@ -115,27 +83,35 @@ function normalize(error: unknown): unknown {
   return error instanceof Error ? convertToCommandError(error) : error;
 }
 
-/** Errors that mean "the server could not be reached or the connection went away". */
-export function isConnectionError(raw: unknown): boolean {
+export type ErrorKind = 'transient' | 'deadline' | 'final';
+
+/**
+ * Whether a failure says something about the request (final), or only that this attempt did not reach a
+ * node able to serve it (transient: worth another attempt for an idempotent call):
+ * - UNAVAILABLE: refused or dropped connection, "Server Is Not Ready", "Server Is Too Busy";
+ * - CANCELLED by the server (not by us);
+ * - NotLeader: the client has dropped its channel and reconnects to the leader named in the error;
+ * - INTERNAL: e.g. "Received RST_STREAM with code 2", a stream reset by a proxy or a node going away;
+ * - ABORTED: the server timed the write out (a commit during an election); the event ids make a retry safe;
+ * - BatchAppend's untyped answers "Server Is Not Ready" / "Server Is Busy", and "No leader info available".
+ */
+export function classify(raw: unknown): ErrorKind {
   const error = normalize(raw);
-  if (!(error instanceof Error) || !isCommandError(error)) return false;
+  if (!(error instanceof Error) || !isCommandError(error)) return 'final';
   switch (error.type) {
     case ErrorType.UNAVAILABLE:
     case ErrorType.CANCELLED:
-    case ErrorType.DEADLINE_EXCEEDED:
-    case ErrorType.TIMEOUT:
     case ErrorType.NOT_LEADER:
-      return true;
+    case ErrorType.TIMEOUT:
+      return 'transient';
+    case ErrorType.DEADLINE_EXCEEDED:
+      return 'deadline';
+    case ErrorType.UNKNOWN:
+      if (error.code === grpcStatus.INTERNAL) return 'transient';
+      return /Server Is (Not Ready|Busy|Too Busy)|No leader info available/.test(error.message) ? 'transient' : 'final';
     default:
-      return false;
+      return 'final';
   }
-}
-
-/** The call failed on the connection (refused, dropped, server went away), not on its merits. */
-export function isTransportFailure(raw: unknown): boolean {
-  const error = normalize(raw);
-  if (!(error instanceof Error) || !isCommandError(error)) return false;
-  return error.type === ErrorType.UNAVAILABLE || error.type === ErrorType.CANCELLED;
 }
 
 export function mapError(raw: unknown, context: ErrorContext = {}): unknown {
@@ -155,11 +131,30 @@ export function mapError(raw: unknown, context: ErrorContext = {}): unknown {
     case ErrorType.STREAM_DELETED:
       return new StreamDeletedError(context.stream ?? e.streamName);
     case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED:
-      return new MaxAppendSizeExceededError(context.stream ?? '', e.maxAppendSize, appendSize(context.events ?? []));
-    default:
-      if (isConnectionError(e)) return new EventStoreUnavailableError(`EventStoreDB unavailable: ${e.message}`, { cause: e });
+      return new MaxAppendSizeExceededError(context.stream ?? '', e.maxAppendSize, appendSizeOf(context.events ?? []));
+    default: {
+      const eventLimit = eventSizeLimitOf(e);
+      if (eventLimit !== undefined)
+        return new MaxAppendSizeExceededError(context.stream ?? '', eventLimit, appendSizeOf(context.events ?? []));
+      if (classify(e) !== 'final') return new EventStoreUnavailableError(`EventStoreDB unavailable: ${e.message}`, { cause: e });
       return e;
+    }
   }
+}
+
+/**
+ * KurrentDB 25.0+ refuses one event over its MaxAppendEventSize with an exception client 6.2.1 does not
+ * know: on Append as `maximum-append-event-size-exceeded` trailers, on BatchAppend as a detail it can
+ * only report as "Could not recognize MaximumAppendEventSizeExceeded". Both are the same 413 as an
+ * append over the total limit. Returns the server's per-event limit, or 0 where it does not say.
+ */
+function eventSizeLimitOf(error: CommandError): number | undefined {
+  const raw = (error as { _raw?: { metadata?: { get(key: string): unknown[] } } })._raw;
+  const trailers = raw?.metadata?.get?.('exception');
+  if (trailers?.some((v) => String(v) === 'maximum-append-event-size-exceeded')) {
+    return Number(raw?.metadata?.get('maximum-append-event-size')[0] ?? 0);
+  }
+  return error.message.includes('MaximumAppendEventSizeExceeded') ? 0 : undefined;
 }
 
 function toExpected(value: ExpectedRevision): ExpectedRevision {

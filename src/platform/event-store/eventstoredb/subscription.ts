@@ -7,7 +7,7 @@ import {
 } from '../event-store.port.js';
 import { EventStoreUnavailableError } from '../errors.js';
 import type { AllStreamSubscription, EsdbClient, EsdbFilter, ResolvedEvent } from './esdb-client.js';
-import { fromResolved, isConnectionError, mapError } from './mapping.js';
+import { classify, fromResolved, mapError } from './mapping.js';
 
 export interface ResubscribeOptions {
   /** Consecutive failed attempts before the iterator throws EventStoreUnavailableError. */
@@ -18,6 +18,12 @@ export interface ResubscribeOptions {
 
 export const DEFAULT_RESUBSCRIBE: ResubscribeOptions = { maxAttempts: 8, initialDelayMs: 100, maxDelayMs: 5_000 };
 export const DEFAULT_CHECKPOINT_INTERVAL = 32;
+/**
+ * Events the server considers per page of a filtered subscription while it catches up. It checkpoints
+ * once per window × multiplier events, so the window is the catch-up checkpoint interval too: a rebuild
+ * over 1,000,000 events costs ~1,000 server pages and checkpoint messages, not one per event.
+ */
+export const DEFAULT_SEARCH_WINDOW = 1_024;
 
 // Above this many undelivered messages the gRPC stream is paused, so a slow consumer of a long
 // history pushes back on the server (HTTP/2 flow control) instead of buffering it all here.
@@ -27,6 +33,8 @@ const LOW_WATER = 64;
 type Item = SubscriptionMessage | { readonly kind: 'error'; readonly error: unknown };
 
 class EndedByServer extends Error {}
+/** A subscription call accepted but not confirmed in time: a hung node, treated like a dropped one. */
+class Unconfirmed extends Error {}
 
 export interface EsdbSubscriptionDeps {
   readonly client: EsdbClient;
@@ -37,13 +45,26 @@ export interface EsdbSubscriptionDeps {
   readonly onClose: (subscription: EsdbSubscription) => void;
   /** Set when the store is already closed: the subscription reports it on first use instead of connecting. */
   readonly failure?: Error;
+  /** Runs before every (re)connection: the server version check. */
+  readonly beforeConnect: () => Promise<void>;
+  /** Longest wait for the server to confirm a subscription call. */
+  readonly confirmWithinMs: number;
+  /** The filter window while catching up (see DEFAULT_SEARCH_WINDOW). */
+  readonly searchWindow: number;
+  /** Told of every resubscription, for the log. */
+  readonly onResubscribe?: (reason: unknown, attempt: number, delayMs: number) => void;
 }
 
 /**
  * The port's catch-up subscription over `subscribeToAll` of @eventstore/db-client 6.2.1, which
- * has no resubscription of its own: after a dropped connection this class subscribes again
- * from the last position it received (event or checkpoint), with exponential backoff, and
- * gives up with EventStoreUnavailableError after `maxAttempts` consecutive failures.
+ * has no resubscription of its own: after a dropped connection, a reset stream (INTERNAL), a node
+ * that is not ready or a call the server never confirms, this class subscribes again from the last
+ * position it received (event or checkpoint), with exponential backoff, and gives up with
+ * EventStoreUnavailableError after `maxAttempts` consecutive failures.
+ *
+ * A filtered subscription catches up with the server's search window as its checkpoint interval
+ * (few, cheap pages) and, once caught up, subscribes again from where it is with the port's own
+ * interval, so that live checkpoints come as often as the caller asked.
  */
 export class EsdbSubscription implements Subscription {
   private readonly queue: Item[] = [];
@@ -59,6 +80,9 @@ export class EsdbSubscription implements Subscription {
   private caughtUpSent = false;
   private attempts = 0;
   private timer: NodeJS.Timeout | undefined;
+  private confirmTimer: NodeJS.Timeout | undefined;
+  /** Subscribed with the live settings (after the first caught_up). */
+  private live = false;
   private eventsSinceCheckpoint = 0;
   /** 'data' events seen on the current client subscription. */
   private received = 0;
@@ -90,6 +114,7 @@ export class EsdbSubscription implements Subscription {
     this.closed = true;
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.confirmTimer);
     this.queue.length = 0;
     this.wake();
     this.deps.onClose(this);
@@ -105,6 +130,7 @@ export class EsdbSubscription implements Subscription {
   detach(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.confirmTimer);
     const sub = this.current;
     this.current = undefined;
     if (sub) void release(sub, false);
@@ -139,6 +165,13 @@ export class EsdbSubscription implements Subscription {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
+    try {
+      await this.deps.beforeConnect();
+    } catch (error) {
+      this.dropped(error);
+      return;
+    }
+    if (this.stopped) return;
     let from = this.resumePoint();
     if (from === 'end') {
       try {
@@ -161,9 +194,24 @@ export class EsdbSubscription implements Subscription {
     this.received = 0;
     this.markers = [];
     this.paused = false;
-    sub.on('data', (resolved: ResolvedEvent) => this.onData(sub, resolved));
-    sub.on('caughtUp', () => this.onMarker(sub, { kind: 'caughtUp' }));
+    clearTimeout(this.confirmTimer);
+    this.confirmTimer = setTimeout(
+      () => this.onDropped(sub, new Unconfirmed(`EventStoreDB did not confirm the subscription within ${this.deps.confirmWithinMs} ms`)),
+      this.deps.confirmWithinMs,
+    );
+    const confirmed = (): void => {
+      if (sub === this.current) clearTimeout(this.confirmTimer);
+    };
+    sub.on('data', (resolved: ResolvedEvent) => {
+      confirmed();
+      this.onData(sub, resolved);
+    });
+    sub.on('caughtUp', () => {
+      confirmed();
+      this.onMarker(sub, { kind: 'caughtUp' });
+    });
     sub.on('confirmation', () => {
+      confirmed();
       if (sub === this.current) this.attempts = 0;
     });
     sub.on('error', (error: Error) => this.onDropped(sub, error));
@@ -175,9 +223,10 @@ export class EsdbSubscription implements Subscription {
     if (!filter) return undefined;
     const checkpointReached = (sub: AllStreamSubscription, position: Position): void =>
       this.onMarker(sub, { kind: 'checkpoint', position });
-    // EventStoreDB checkpoints every maxSearchWindow × checkpointInterval events read, so the
-    // window carries the port's interval and the multiplier stays 1.
-    const common = { filterOn: filter.on, checkpointInterval: 1, maxSearchWindow: this.checkpointInterval, checkpointReached };
+    // EventStoreDB checkpoints every maxSearchWindow × checkpointInterval (the multiplier) events
+    // considered. Catching up, the window is the search window; live, it is the port's interval.
+    const window = this.live ? this.checkpointInterval : Math.max(this.checkpointInterval, this.deps.searchWindow);
+    const common = { filterOn: filter.on, checkpointInterval: 1, maxSearchWindow: window, checkpointReached };
     return 'prefixes' in filter ? { ...common, prefixes: [...filter.prefixes] } : { ...common, regex: filter.regex };
   }
 
@@ -224,11 +273,25 @@ export class EsdbSubscription implements Subscription {
         this.pushCheckpoint(message.position);
         this.eventsSinceCheckpoint = 0;
       } else if (message.kind === 'caughtUp' && !this.caughtUpSent) {
-        // The server says caught_up again after every resubscription; the port promises it once.
+        // The server says caught_up again after every resubscription and after falling behind;
+        // the port promises it once.
         this.caughtUpSent = true;
         this.push(message);
+        this.goLive();
       }
     }
+  }
+
+  /** Subscribes again from here with the live checkpoint interval, if catching up used another. */
+  private goLive(): void {
+    if (this.live) return;
+    this.live = true;
+    if (!this.deps.options.filter || this.checkpointInterval >= this.deps.searchWindow) return;
+    const sub = this.current;
+    if (!sub || this.stopped) return;
+    this.current = undefined;
+    void release(sub, true);
+    void this.connect();
   }
 
   private pushCheckpoint(position: Position): void {
@@ -242,13 +305,16 @@ export class EsdbSubscription implements Subscription {
   private onDropped(sub: AllStreamSubscription, error: Error): void {
     if (sub !== this.current || this.stopped) return;
     this.current = undefined;
-    void release(sub, false);
+    // A hung call is still open on the server: cancel it. Anything else has ended already.
+    void release(sub, error instanceof Unconfirmed);
     this.dropped(error);
   }
 
   private dropped(error: unknown): void {
     if (this.stopped) return;
-    if (!(error instanceof EndedByServer) && !isConnectionError(error)) {
+    clearTimeout(this.confirmTimer);
+    const transient = error instanceof EndedByServer || error instanceof Unconfirmed || classify(error) !== 'final';
+    if (!transient) {
       this.fail(mapError(error));
       return;
     }
@@ -265,6 +331,7 @@ export class EsdbSubscription implements Subscription {
     }
     const { initialDelayMs, maxDelayMs } = this.deps.resubscribe;
     const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (this.attempts - 1));
+    this.deps.onResubscribe?.(error, this.attempts, delay);
     this.timer = setTimeout(() => void this.connect(), delay);
   }
 

@@ -7,6 +7,7 @@ import {
   type Position,
   type RecordedEvent,
 } from '../event-store.port.js';
+import { eventSize } from '../append-size.js';
 
 /** An event ready to be written: validated, serialised and measured before it reaches the writer. */
 export interface EncodedEvent {
@@ -16,7 +17,7 @@ export interface EncodedEvent {
   readonly data: string | Buffer; // JSON text, or the bytes of a binary event
   readonly metadata: string | null; // JSON text; null when the event had none
   readonly correlationId: string | null;
-  /** What counts against maxAppendSize: data, metadata and type, as EventStoreDB sizes a record. */
+  /** What counts against maxAppendSize, measured as EventStoreDB measures an event (append-size.ts). */
   readonly size: number;
 }
 
@@ -58,7 +59,21 @@ export function encodeEvent(event: EventData): EncodedEvent {
     data,
     metadata,
     correlationId: correlationIdOf(event.metadata),
-    size: byteLength(data) + (metadata === null ? 0 : Buffer.byteLength(metadata)) + Buffer.byteLength(event.type),
+    size: eventSize(event.type, byteLength(data), metadata === null ? 0 : Buffer.byteLength(metadata)),
+  };
+}
+
+/** A `$metadata` event whose JSON text was written by the metadata codec (it may hold 64-bit integers). */
+export function encodeMetadataEvent(id: string, json: string): EncodedEvent {
+  const type = '$metadata';
+  return {
+    id,
+    type,
+    contentType: JSON_CONTENT_TYPE,
+    data: json,
+    metadata: null,
+    correlationId: null,
+    size: eventSize(type, Buffer.byteLength(json), 0),
   };
 }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { JsonValue } from '../event-store.port.js';
+import { parseMetadataJson, type RawMetadataValue } from '../stream-metadata.js';
 import type { StreamHead } from './append-check.js';
 import { categoryOf, type EncodedEvent, type EventRow, isMetaStream, metaStreamOf } from './codec.js';
 import { StreamState } from './schema.js';
@@ -96,11 +96,12 @@ export class Queries {
   }
 
   /** The stream's metadata as stored: the data of the last event in `$$<stream>`, like EventStoreDB reads it. */
-  rawMetadata(stream: string): JsonValue | undefined {
+  /** Parsed with 64-bit integers kept exact: a soft delete's `$tb` is 2^63-1. */
+  rawMetadata(stream: string): RawMetadataValue | undefined {
     const data = this.stmt.lastData.get(metaStreamOf(stream)) as string | Buffer | undefined;
     if (data === undefined) return undefined;
     try {
-      return JSON.parse(typeof data === 'string' ? data : data.toString('utf8')) as JsonValue;
+      return parseMetadataJson(typeof data === 'string' ? data : data.toString('utf8'));
     } catch {
       return undefined; // someone appended non-JSON to $$<stream>: EventStoreDB ignores such metadata too
     }

@@ -101,10 +101,10 @@ describe('appends', () => {
     expect(await store.readAll()).toHaveLength(3);
   });
 
-  test('the default size limit is 1,048,576 bytes of data, metadata and type', async () => {
+  test('the default size limit is 1,048,576 bytes, measured as EventStoreDB does: data, metadata, two bytes per type character', async () => {
     const store = open();
     const type = 'Tested';
-    const payload = (bytes: number) => ({ id: randomUUID(), type, data: 'x'.repeat(bytes - type.length - 2) }); // 2 = JSON quotes
+    const payload = (bytes: number) => ({ id: randomUUID(), type, data: 'x'.repeat(bytes - type.length * 2 - 2) }); // 2 = JSON quotes
     await expect(store.appendToStream('big', [payload(1_048_577)])).rejects.toBeInstanceOf(MaxAppendSizeExceededError);
     await expect(store.appendToStream('big', [payload(1_048_576)])).resolves.toMatchObject({ nextExpectedRevision: 0n });
   });
@@ -137,17 +137,31 @@ describe('metadata and deletion', () => {
     expect((await store.readStream('s'))[0]!.created).toEqual(new Date('2025-01-01T00:00:30Z'));
   });
 
-  test('soft delete sets $tb past the last event; no_stream continues the numbering; stream_exists reports deleted', async () => {
+  test('soft delete writes $tb = 2^63-1 in place of the metadata, as EventStoreDB; an append brings the stream back', async () => {
     const store = open();
     await store.setStreamMetadata('s', { desk: 'Nasional' });
     await store.appendToStream('s', [event(), event()]);
     await store.deleteStream('s');
-    expect((await store.getStreamMetadata('s')).metadata).toEqual({ desk: 'Nasional', truncateBefore: 2n });
+    expect((await store.getStreamMetadata('s')).metadata).toEqual({ truncateBefore: 9_223_372_036_854_775_807n });
+    const [stored] = await store.readStream('$$s', { direction: 'backwards', maxCount: 1 });
+    expect(stored?.type).toBe('$metadata');
     await expect(store.appendToStream('s', [event()], { expectedRevision: 'stream_exists' })).rejects.toBeInstanceOf(StreamDeletedError);
 
     const result = await store.appendToStream('s', [event()], { expectedRevision: 'no_stream' });
     expect(result.nextExpectedRevision).toBe(2n);
     expect((await store.readStream('s')).map((e) => e.revision)).toEqual([2n]);
+    expect((await store.getStreamMetadata('s')).metadata).toEqual({ truncateBefore: 2n });
+  });
+
+  test('metadata read after a soft delete can be written back: $tb is exact to 64 bits', async () => {
+    const store = open();
+    await store.appendToStream('s', [event()]);
+    await store.deleteStream('s');
+    const { metadata } = await store.getStreamMetadata('s');
+    // What the webhook lease does with its stream: keep what is there, add maxCount.
+    await store.setStreamMetadata('s', { ...metadata, maxCount: 20 });
+    expect((await store.getStreamMetadata('s')).metadata).toEqual({ truncateBefore: 1n, maxCount: 20 });
+    expect(await store.readStream('s')).toEqual([]);
   });
 
   test('writing metadata brings a soft-deleted stream back without its deleted events', async () => {

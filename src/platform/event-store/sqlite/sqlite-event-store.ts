@@ -18,20 +18,38 @@ import {
   type SubscribeToAllOptions,
 } from '../event-store.port.js';
 import { decideAppend } from './append-check.js';
-import { decodeRow, type EncodedEvent, encodeEvent, type EventRow, isMetaStream, metaStreamOf, toPosition } from './codec.js';
+import {
+  decodeRow,
+  type EncodedEvent,
+  encodeEvent,
+  encodeMetadataEvent,
+  type EventRow,
+  isMetaStream,
+  metaStreamOf,
+  toPosition,
+} from './codec.js';
 import { compileFilter, type RowPredicate } from './event-filter.js';
 import { GroupCommitWriter, type GroupCommitStats } from './group-commit.js';
 import { NO_LIMIT, Queries } from './queries.js';
 import { configureReader, configureWriter, StreamState, TOMBSTONE_REVISION } from './schema.js';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription.js';
-import { fromRawMetadata, type RawMetadata, readLimitsOf, toRawMetadata, truncateBeforeToJson } from './stream-metadata.js';
+import { DEFAULT_MAX_APPEND_SIZE } from '../append-size.js';
+import {
+  DELETED_STREAM_REVISION,
+  fromRawMetadata,
+  isRawObject,
+  type RawMetadata,
+  stringifyMetadataJson,
+  toRawMetadata,
+} from '../stream-metadata.js';
+import { readLimitsOf } from './stream-metadata.js';
 
 export interface SqliteEventStoreOptions {
   /** A database file (its directory is created), or ':memory:'. */
   readonly path: string;
   /** FULL (default) syncs the WAL on every commit; NORMAL may lose the last commits on power loss, never corrupts. */
   readonly synchronous?: 'FULL' | 'NORMAL';
-  /** Bytes per append (data, metadata and type of all its events). Default 1,048,576, as EventStoreDB. */
+  /** Bytes per append, measured as EventStoreDB measures it (append-size.ts). Default 1,048,576. */
   readonly maxAppendSize?: number;
   readonly clock?: () => Date;
   /** Most write operations committed in one transaction. Default 512. */
@@ -46,7 +64,7 @@ export interface SqliteEventStoreStats extends GroupCommitStats {
   readonly subscriptions: number;
 }
 
-export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
+export { DEFAULT_MAX_APPEND_SIZE };
 const DEFAULT_CHECKPOINT_INTERVAL = 32;
 const PAGE_SIZE = 256;
 const FILTERED_PAGE_SIZE = 512;
@@ -204,11 +222,8 @@ export class SqliteEventStore implements EventStore {
       return () => {
         const head = this.writeQueries.head(stream);
         if (head.tombstoned) throw new StreamDeletedError(stream);
-        // Writing metadata brings a soft-deleted stream back (as in EventStoreDB) but must not resurrect its old events.
-        if (head.softDeleted) {
-          const requested = typeof raw.$tb === 'number' ? BigInt(raw.$tb) : 0n;
-          raw.$tb = truncateBeforeToJson(max(requested, head.lastRevision + 1n));
-        }
+        // On a soft-deleted stream the write brings it back: appendInTransaction follows it with a second
+        // metadata event, as EventStoreDB does, so that the deleted events stay hidden.
         return this.appendInTransaction(metaStreamOf(stream), [metadataEvent(raw)], options?.expectedRevision ?? 'any');
       };
     });
@@ -223,7 +238,10 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  /** As EventStoreDB: `$tb` moves past the last event, reads report not found, a later append continues the numbering. */
+  /**
+   * As EventStoreDB: the metadata becomes `{"$tb": 2^63-1}` (other keys are gone), reads report not found,
+   * a later append continues the numbering and sets `$tb` to its first revision.
+   */
   deleteStream(stream: string, options?: { readonly expectedRevision?: ExpectedRevision }): Promise<DeleteResult> {
     return this.write(() => {
       assertStreamName(stream);
@@ -231,9 +249,7 @@ export class SqliteEventStore implements EventStore {
         const q = this.writeQueries;
         const head = q.head(stream);
         decideAppend(stream, options?.expectedRevision ?? 'any', [], head, this.lookups(stream));
-        const raw = storedMetadata(q, stream);
-        raw.$tb = truncateBeforeToJson(head.lastRevision + 1n);
-        const { position } = this.appendInTransaction(metaStreamOf(stream), [metadataEvent(raw)], 'any');
+        const { position } = this.appendInTransaction(metaStreamOf(stream), [metadataEvent({ $tb: DELETED_STREAM_REVISION })], 'any');
         q.setHead(stream, head.lastRevision, StreamState.softDeleted);
         return { position };
       };
@@ -301,25 +317,29 @@ export class SqliteEventStore implements EventStore {
       position = q.insert(stream, revision, event, created);
     }
     q.setHead(stream, revision, StreamState.live);
-    if (isMetaStream(stream)) this.undeleteThroughMetadata(stream.slice(2), created);
+    if (isMetaStream(stream)) {
+      const original = stream.slice(2);
+      const originalHead = q.head(original);
+      if (originalHead.softDeleted) this.undelete(original, originalHead.lastRevision + 1n, created);
+    } else if (head.softDeleted) {
+      this.undelete(stream, head.lastRevision + 1n, created);
+    }
     return { nextExpectedRevision: revision, position: toPosition(position) };
   }
 
-  /** A write to `$$x` brings a soft-deleted `x` back, keeping its deleted events hidden (EventStoreDB does the same). */
-  private undeleteThroughMetadata(stream: string, created: number): void {
+  /**
+   * A write to a soft-deleted `x` or to its `$$x` brings `x` back, as EventStoreDB does (SoftUndeleteStream):
+   * one more metadata event, the current metadata with `$tb` at the first revision after the deleted events.
+   */
+  private undelete(stream: string, recreateFrom: bigint, created: number): void {
     const q = this.writeQueries;
-    const head = q.head(stream);
-    if (!head.softDeleted) return;
-    const recreateFrom = head.lastRevision + 1n;
     const raw = storedMetadata(q, stream);
-    if (typeof raw.$tb !== 'number' || BigInt(raw.$tb) < recreateFrom) {
-      raw.$tb = truncateBeforeToJson(recreateFrom);
-      const meta = metaStreamOf(stream);
-      const revision = q.head(meta).lastRevision + 1n;
-      q.insert(meta, revision, metadataEvent(raw), created);
-      q.setHead(meta, revision, StreamState.live);
-    }
-    q.setHead(stream, head.lastRevision, StreamState.live);
+    raw.$tb = Number(recreateFrom);
+    const meta = metaStreamOf(stream);
+    const revision = q.head(meta).lastRevision + 1n;
+    q.insert(meta, revision, metadataEvent(raw), created);
+    q.setHead(meta, revision, StreamState.live);
+    q.setHead(stream, q.head(stream).lastRevision, StreamState.live);
   }
 
   private lookups(stream: string) {
@@ -401,11 +421,11 @@ function startPosition({ direction, fromPosition }: Omit<ReadAllOptions, 'filter
 /** A copy of the stream's stored metadata to change, keeping keys this store does not interpret. */
 function storedMetadata(q: Queries, stream: string): RawMetadata {
   const current = q.rawMetadata(stream);
-  return current !== null && typeof current === 'object' && !Array.isArray(current) ? { ...current } : {};
+  return isRawObject(current) ? { ...current } : {};
 }
 
 function metadataEvent(raw: RawMetadata): EncodedEvent {
-  return encodeEvent({ id: randomUUID(), type: '$metadata', data: raw });
+  return encodeMetadataEvent(randomUUID(), stringifyMetadataJson(raw));
 }
 
 function assertStreamName(stream: string): void {
